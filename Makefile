@@ -1,0 +1,69 @@
+# ATS-INTC SoC: one entry point for building, testing and measuring.
+#
+#   make deps       install the toolchain (Debian packages, idempotent)
+#   make run        the main demo
+#   make test       the test suite (CTest, < 25 min on 2 cores)
+#   make test-long  longer regressions (many more random seeds)
+#   make lint       verilator --lint-only -Wall on every RTL top
+#   make regs       regenerate the register package, header and docs page
+#   make formal     bounded model checks (yosys-smtbmc)
+#   make synth      iCE40 synthesis figures (LCs, RAM blocks, Fmax)
+#   make bench      measure and write docs/evaluation.md + docs/evaluation.json
+
+SHELL      := /bin/bash
+BUILD      ?= build
+JOBS       ?= $(shell nproc)
+PYTHON     ?= python3
+CMAKE_ARGS ?=
+
+DEB_PACKAGES := verilator libsystemc-dev libboost-dev libboost-program-options-dev \
+  yosys nextpnr-ice40 fpga-icestorm gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf \
+  iverilog qemu-system-misc gtkwave cmake make g++ googletest libgtest-dev gnuplot-nox z3 \
+  python3 zlib1g-dev
+
+.PHONY: all deps build run test test-long lint regs formal synth bench clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing$$(echo $$missing | sed 's/^/ /')"; \
+	  SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else echo "deps: all $(words $(DEB_PACKAGES)) packages present"; fi
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
+
+build: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE long
+
+test-long: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L long
+
+run: build
+	$(BUILD)/sim/intc_demo/intc_demo
+
+lint:
+	@bash scripts/lint_rtl.sh
+
+regs:
+	$(PYTHON) rtl/ats_intc/gen_regs.py
+
+formal:
+	@bash tests/formal/run_formal.sh $(BUILD)/formal
+
+synth:
+	@bash scripts/synth_ice40.sh $(BUILD)/synth
+
+bench: build
+	@bash scripts/bench.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD)

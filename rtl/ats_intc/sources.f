@@ -1,0 +1,1 @@
+rtl/ats_intc/ats_intc_reg_pkg.sv
