@@ -48,7 +48,7 @@ test-long: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L long
 
 run: build
-	$(BUILD)/sim/intc_demo/intc_demo
+	SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1 $(BUILD)/sim/intc_demo/intc_demo $(ARGS)
 
 lint:
 	@bash scripts/lint_rtl.sh

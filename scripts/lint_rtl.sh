@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# verilator --lint-only -Wall on every RTL top, in every configuration we build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fail=0
+lint() {  # lint NAME FILELIST TOP [PARAMS...]
+  local name=$1 list=$2 top=$3; shift 3
+  [ -f "$list" ] || return 0
+  if out=$(verilator --lint-only -Wall --top-module "$top" "$@" $(grep -v '^#' "$list") 2>&1); then
+    echo "lint: $name clean"
+  else
+    echo "lint: $name FAILED"; echo "$out"; fail=1
+  fi
+}
+INTC_DEFAULT="-GNUM_PROCS=4 -GNUM_PRIOS=8 -GNUM_ENTRIES=256 -GNUM_IRQS=8 -GNUM_CHANNELS=8 -GNUM_HARTS=1 -GCOUNTERS=1"
+INTC_SMALL="-GNUM_PROCS=2 -GNUM_PRIOS=8 -GNUM_ENTRIES=32 -GNUM_IRQS=8 -GNUM_CHANNELS=8 -GNUM_HARTS=1 -GCOUNTERS=0"
+INTC_MAX="-GNUM_PROCS=15 -GNUM_PRIOS=32 -GNUM_ENTRIES=1024 -GNUM_IRQS=32 -GNUM_CHANNELS=32 -GNUM_HARTS=4 -GCOUNTERS=1"
+if [ -f rtl/ats_intc/ats_intc.sv ]; then
+  lint "ats_intc (default)" rtl/ats_intc/sources.f ats_intc $INTC_DEFAULT
+  lint "ats_intc (small)"   rtl/ats_intc/sources.f ats_intc $INTC_SMALL
+  lint "ats_intc (max)"     rtl/ats_intc/sources.f ats_intc $INTC_MAX
+  lint "ats_intc_axil"      rtl/ats_intc/sources.f ats_intc_axil
+fi
+[ -f rtl/core/rv_core.sv ] && lint "rv_core" rtl/core/sources.f rv_core
+[ -f rtl/soc/sources.f ] && lint "soc" rtl/soc/sources.f soc_top
+exit $fail
