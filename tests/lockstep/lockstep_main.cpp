@@ -6,7 +6,9 @@
 // difference stops the run with the cycle, the signal, both values, the seed
 // and the last accepted requests; `--seed` replays it.
 //
-//   intc_lockstep --config default|small [--ops N] [--seed S]
+//   intc_lockstep --config default|small [--dut rtl|netlist] [--ops N] [--seed S]
+// `--dut netlist` runs the yosys gate netlist of the small configuration in
+// place of its RTL (Yosys 0.23 can mis-synthesize silently).
 // Exit: 0 equal, 1 mismatch, 2 bad arguments.
 #include <systemc.h>
 #include <verilated.h>
@@ -19,6 +21,7 @@
 #include <string>
 
 #include "Vintc_default.h"
+#include "Vintc_net_small.h"
 #include "Vintc_small.h"
 #include "ats_intc_model.h"
 #include "traffic.h"
@@ -27,6 +30,7 @@ namespace {
 
 struct Options {
   std::string config = "default";
+  std::string dut = "rtl";
   uint64_t ops = 1000000;
   uint64_t seed = 1;
 };
@@ -80,9 +84,9 @@ class LockstepBench : public sc_core::sc_module {
 
   void print_summary() const {
     std::printf(
-        "lockstep: config %s seed %llu: %llu cycles, %llu operations accepted "
+        "lockstep: config %s (%s) seed %llu: %llu cycles, %llu operations accepted "
         "(%llu error responses, %llu DEQ hits, %llu cycles with gnt low, %llu resets)\n",
-        opt_.config.c_str(), static_cast<unsigned long long>(opt_.seed),
+        opt_.config.c_str(), opt_.dut.c_str(), static_cast<unsigned long long>(opt_.seed),
         static_cast<unsigned long long>(cycle_), static_cast<unsigned long long>(accepted_),
         static_cast<unsigned long long>(err_responses_),
         static_cast<unsigned long long>(deq_hits_),
@@ -172,11 +176,11 @@ class LockstepBench : public sc_core::sc_module {
   void check(const char* signal, uint32_t rtl, uint32_t model) {
     if (failed_ || rtl == model) return;
     failed_ = true;
-    std::printf("lockstep: MISMATCH at cycle %llu, signal %s: rtl=0x%08x model=0x%08x "
-                "(config %s, seed %llu; replay with --config %s --seed %llu)\n",
-                static_cast<unsigned long long>(cycle_ - 1), signal, rtl, model,
+    std::printf("lockstep: MISMATCH at cycle %llu, signal %s: %s=0x%08x model=0x%08x "
+                "(config %s, seed %llu; replay with --config %s --dut %s --seed %llu)\n",
+                static_cast<unsigned long long>(cycle_ - 1), signal, opt_.dut.c_str(), rtl, model,
                 opt_.config.c_str(), static_cast<unsigned long long>(opt_.seed),
-                opt_.config.c_str(), static_cast<unsigned long long>(opt_.seed));
+                opt_.config.c_str(), opt_.dut.c_str(), static_cast<unsigned long long>(opt_.seed));
     std::printf("lockstep: last accepted requests (edge: we addr wdata be hart):\n");
     const uint64_t n = accepted_ < history_.size() ? accepted_ : history_.size();
     for (uint64_t i = accepted_ - n; i < accepted_; ++i) {
@@ -240,7 +244,7 @@ bool parse_u64(const char* s, uint64_t* out) {
 
 int usage(const char* why) {
   std::fprintf(stderr, "intc_lockstep: %s\nusage: intc_lockstep --config default|small "
-               "[--ops N] [--seed S]\n", why);
+               "[--dut rtl|netlist] [--ops N] [--seed S]\n", why);
   return 2;
 }
 
@@ -275,6 +279,8 @@ int sc_main(int argc, char** argv) {
     const char* v = argv[++i];
     if (a == "--config") {
       opt.config = v;
+    } else if (a == "--dut") {
+      opt.dut = v;
     } else if (a == "--ops") {
       if (!parse_u64(v, &opt.ops) || opt.ops == 0) return usage("--ops wants a positive number");
     } else if (a == "--seed") {
@@ -282,6 +288,13 @@ int sc_main(int argc, char** argv) {
     } else {
       return usage(("unknown option " + a).c_str());
     }
+  }
+  if (opt.dut != "rtl" && opt.dut != "netlist") {
+    return usage(("unknown --dut '" + opt.dut + "'").c_str());
+  }
+  if (opt.dut == "netlist") {
+    if (opt.config != "small") return usage("--dut netlist exists for --config small only");
+    return run<Vintc_net_small>(AtsIntcConfig::small_config(), opt);
   }
   if (opt.config == "default") return run<Vintc_default>(AtsIntcConfig::default_config(), opt);
   if (opt.config == "small") return run<Vintc_small>(AtsIntcConfig::small_config(), opt);
