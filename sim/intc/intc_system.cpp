@@ -78,7 +78,13 @@ IntcSystem::IntcSystem(sc_core::sc_module_name name, const std::string& kind,
   }
   SC_HAS_PROCESS(IntcSystem);
   SC_THREAD(drive_reset);
+  // Any thread may call set_irq(); this method is the signal's one writer.
+  SC_METHOD(drive_irq);
+  sensitive << irq_changed_;
+  dont_initialize();
 }
+
+void IntcSystem::drive_irq() { irq_.write(irq_levels_); }
 
 IntcSystem::~IntcSystem() = default;
 
@@ -176,7 +182,7 @@ void IntcSystem::set_irq(uint32_t line, bool level) {
   } else {
     irq_levels_ &= ~(1u << line);
   }
-  irq_.write(irq_levels_);
+  irq_changed_.notify(sc_core::SC_ZERO_TIME);
 }
 
 bool IntcSystem::work(uint32_t hart) const { return (work_.read().to_uint() >> hart) & 1u; }

@@ -70,6 +70,7 @@ class IntcSystem : public sc_core::sc_module {
 
  private:
   void drive_reset();
+  void drive_irq();
 
   sc_core::sc_signal<bool> rst_n_{"rst_n", false}, req_{"req"}, we_{"we"};
   sc_core::sc_signal<sc_dt::sc_uint<4>> be_{"be"};
@@ -81,6 +82,7 @@ class IntcSystem : public sc_core::sc_module {
   sc_core::sc_signal<sc_dt::sc_uint<32>> rdata_{"rdata"};
   sc_core::sc_signal<sc_dt::sc_uint<4>> work_{"work"}, preempt_{"preempt"};
   sc_core::sc_event reset_done_;
+  sc_core::sc_event irq_changed_;
   bool in_reset_ = true;
   uint32_t irq_levels_ = 0;
 
