@@ -11,11 +11,13 @@ DEPTH=${2:-20}
 mkdir -p "$WORK"
 SRC=$(grep -v '^#' rtl/ats_intc/sources.f | grep -v axil | tr '\n' ' ')
 # A configuration small enough to explore exhaustively to the given depth:
-# 2 processes, 8 levels, 8 entries, 8 IRQs, 8 channels, 2 harts, counters on.
-PARAMS="-set NUM_PROCS 2 -set NUM_PRIOS 8 -set NUM_ENTRIES 8 -set NUM_IRQS 8 \
-  -set NUM_CHANNELS 8 -set NUM_HARTS 2 -set COUNTERS 1"
-yosys -q -l "$WORK/yosys.log" -p "read_verilog -sv -formal -Irtl/ats_intc $SRC; \
-  chparam $PARAMS ats_intc; prep -top ats_intc; async2sync; dffunmap; \
+# 2 processes, 8 levels, 4 entries, 8 IRQs, 8 channels, 1 hart, no counters.
+# Elaboration is deferred until the parameters are known (the walks in the
+# properties grow with NUM_ENTRIES squared).
+PARAMS="-chparam NUM_PROCS 2 -chparam NUM_PRIOS 8 -chparam NUM_ENTRIES ${ENTRIES:-4} \
+  -chparam NUM_IRQS 8 -chparam NUM_CHANNELS 8 -chparam NUM_HARTS ${HARTS:-1} -chparam COUNTERS ${COUNTERS:-0}"
+yosys -q -l "$WORK/yosys.log" -p "read_verilog -sv -formal -defer -Irtl/ats_intc $SRC; \
+  hierarchy -top ats_intc $PARAMS; prep -top ats_intc; async2sync; dffunmap; \
   write_smt2 -wires $WORK/ats_intc.smt2"
 asserts=$(grep -c "assert" "$WORK/ats_intc.smt2" || true)
 echo "formal: $asserts assertion terms, depth $DEPTH"
