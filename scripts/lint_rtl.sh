@@ -22,5 +22,5 @@ if [ -f rtl/ats_intc/ats_intc.sv ]; then
   lint "ats_intc_axil"      rtl/ats_intc/sources.f ats_intc_axil
 fi
 [ -f rtl/core/rv_core.sv ] && lint "rv_core" rtl/core/sources.f rv_core
-[ -f rtl/soc/sources.f ] && lint "soc" rtl/soc/sources.f soc_top
+[ -f rtl/soc/soc_top.sv ] && lint "soc" rtl/soc/sources.f soc_top
 exit $fail

@@ -21,8 +21,16 @@ yosys -q -l "$WORK/yosys.log" -p "read_verilog -sv -formal -defer -Irtl/ats_intc
   write_smt2 -wires $WORK/ats_intc.smt2"
 asserts=$(grep -c "assert" "$WORK/ats_intc.smt2" || true)
 echo "formal: $asserts assertion terms, depth $DEPTH"
-if yosys-smtbmc -s z3 -t "$DEPTH" --dump-vcd "$WORK/cex.vcd" "$WORK/ats_intc.smt2" \
-    > "$WORK/bmc.log" 2>&1; then
+LIMIT=${FORMAL_TIMEOUT:-1800}   # seconds of wall clock; the check never hangs
+rc=0
+timeout "$LIMIT" yosys-smtbmc -s z3 -t "$DEPTH" --dump-vcd "$WORK/cex.vcd" \
+    "$WORK/ats_intc.smt2" > "$WORK/bmc.log" 2>&1 || rc=$?
+if [ $rc -eq 124 ]; then
+  echo "formal: INCOMPLETE: no result within ${LIMIT}s ($(grep -c 'Checking assum' "$WORK/bmc.log") steps started);"
+  echo "formal: see $WORK/bmc.log"
+  exit 2
+fi
+if [ $rc -eq 0 ]; then
   echo "formal: PASSED (bounded, depth $DEPTH): $(grep -c 'assert' rtl/ats_intc/ats_intc_props.svh) properties"
 else
   grep -E "Assert failed|BMC failed|failed" "$WORK/bmc.log" | head -20
