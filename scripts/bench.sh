@@ -13,7 +13,7 @@ export SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1
 echo "bench: ATS-INTC port timing (RTL and model, both configurations)"
 for intc in rtl model; do
   for cfg in default small; do
-    "$BUILD/sim/intc_bench/intc_bench" --intc $intc --config $cfg >> "$OUT/intc.jsonl"
+    "$BUILD/sim/intc_bench/intc_bench" --intc $intc --config $cfg | grep "^{" >> "$OUT/intc.jsonl"
   done
 done
 
