@@ -1,0 +1,624 @@
+// rv_core: RV32IMA + Zicsr + Zifencei hart with machine and user modes, PMP,
+// CLINT and ATS-INTC local interrupts, and a retirement trace port.
+//
+// Pipeline (docs/core.md has the diagram):
+//   F  rv_fetch issues the instruction request (pc from a redirect, the D-stage
+//      prediction or the sequential pc).
+//   D  the instruction word as it arrives (or from the 2-entry fetch buffer) is
+//      decoded, its registers are read (synchronous block-RAM register file),
+//      JAL and backward branches are predicted taken, and the fetch PMP check
+//      runs on its pc.
+//   E  operands (register file or forwarded), ALU, branch resolution, CSR
+//      access, the interrupt decision, exceptions, the data request, the
+//      iterative divider and the multiplier's first half. Everything with a
+//      side effect happens here only when the instruction commits.
+//   W  load/AMO data, multiplier result, register write, trap entry (mepc,
+//      mcause, mtval, mtvec redirect), WFI wait, retirement and the trace.
+//
+// Timing: 1 instruction per cycle when nothing stalls; taken branch predicted
+// correctly 0 bubbles, mispredicted or JALR 1 bubble; an instruction using a
+// load, AMO or MUL result in the next instruction 1 bubble; DIV 34 cycles;
+// traps and interrupts redirect from W. Data accesses are issued only by
+// instructions that can no longer be squashed, and are never replayed, so
+// destructive MMIO loads are safe. Bus ports allow one outstanding request
+// each; the slave may hold gnt low and answer rvalid one or more cycles after
+// the grant; err raises a precise access fault.
+module rv_core #(
+  parameter logic [31:0] HART_ID     = 32'd0,
+  parameter int unsigned PMP_ENTRIES = 8,       // 1..16
+  parameter int unsigned PMP_GRAN    = 2,       // log2 bytes of the PMP granule (2..)
+  parameter logic [31:0] RESET_PC    = 32'h8000_0000,
+  parameter bit          RVFI        = 1'b1     // drive the trace port (0: tied off)
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,          // synchronous, active low
+
+  // Instruction port.
+  output logic        instr_req_o,
+  input  logic        instr_gnt_i,
+  output logic [31:0] instr_addr_o,
+  input  logic        instr_rvalid_i,
+  input  logic [31:0] instr_rdata_i,
+  input  logic        instr_err_i,
+
+  // Data port. addr is the byte address; be selects lanes of the word.
+  // atop: 0 plain access, else {1'b1, funct5} of LR/SC/AMO (the RAM performs
+  // it; SC returns 0 on success, 1 on failure, AMOs return the old value).
+  output logic        data_req_o,
+  input  logic        data_gnt_i,
+  output logic [31:0] data_addr_o,
+  output logic        data_we_o,
+  output logic [3:0]  data_be_o,
+  output logic [31:0] data_wdata_o,
+  output logic [5:0]  data_atop_o,
+  input  logic        data_rvalid_i,
+  input  logic [31:0] data_rdata_i,
+  input  logic        data_err_i,
+
+  // Interrupts (levels).
+  input  logic        irq_software_i,  // mip.MSIP (CLINT msip)
+  input  logic        irq_timer_i,     // mip.MTIP (CLINT mtimecmp)
+  input  logic        irq_external_i,  // mip.MEIP (PLIC)
+  input  logic [1:0]  irq_local_i,     // ATS-INTC: [0] work -> mip[16], [1] preempt -> mip[17]
+
+  output logic        core_sleep_o,    // WFI waiting for an interrupt
+
+  // Retirement trace (one record per retired instruction or trap).
+  output logic        rvfi_valid_o,
+  output logic [31:0] rvfi_pc_o,
+  output logic [31:0] rvfi_insn_o,      // 0 for interrupts and fetch faults
+  output logic        rvfi_trap_o,
+  output logic [31:0] rvfi_cause_o,     // mcause of the trap
+  output logic [4:0]  rvfi_rd_addr_o,   // 0 when no register is written
+  output logic [31:0] rvfi_rd_wdata_o,
+  output logic [31:0] rvfi_mem_addr_o,
+  output logic [3:0]  rvfi_mem_rmask_o,
+  output logic [3:0]  rvfi_mem_wmask_o,
+  output logic [31:0] rvfi_mem_rdata_o,
+  output logic [31:0] rvfi_mem_wdata_o,
+  output logic [31:0] rvfi_mip_o,       // interrupt lines the instruction was decided with
+  output logic [1:0]  rvfi_mode_o       // privilege the instruction ran in (3 M, 0 U)
+);
+
+  // ------------------------------------------------------------------ wires
+  logic        redirect;
+  logic [31:0] redirect_pc;
+  logic        pred;
+  logic        head_valid, head_err, head_pop;
+  logic [31:0] head_instr, head_pc;
+
+  rv_core_pkg::ctrl_t d_ctrl;
+  logic [31:0] d_target;
+  logic        d_pred_taken;
+  logic        d_pred_done_q;
+  logic        d_pmp_ok;
+
+  logic        m_mode, data_m_mode, tw;
+  logic [8*PMP_ENTRIES-1:0]  pmp_cfg;
+  logic [32*PMP_ENTRIES-1:0] pmp_addr;
+  logic [31:0] irq_lines;
+  logic        irq_take, irq_wake;
+  logic [4:0]  irq_code;
+
+  // E stage.
+  logic        e_valid_q;
+  logic [31:0] e_pc_q, e_insn_q, e_target_q;
+  rv_core_pkg::ctrl_t e_ctrl_q;
+  logic        e_fetch_fault_q, e_pred_q, e_first_q, e_committed_q;
+  logic [31:0] e_rs1_q, e_rs2_q, e_mip_q;
+
+  // W stage.
+  logic        w_valid_q, w_trap_q, w_intr_q, w_rd_we_q, w_late_q, w_mem_q, w_wfi_q;
+  logic        w_mul_q, w_mul_hi_q, w_load_q, w_is_read_q, w_mem_store_fault_q, w_inhibit_q;
+  logic        w_m_mode_q;
+  logic [4:0]  w_cause_q, w_rd_q;
+  logic [31:0] w_pc_q, w_insn_q, w_tval_q, w_result_q, w_mcorr_q;
+  logic [31:0] w_mem_addr_q, w_mem_wdata_q, w_mip_q;
+  logic [3:0]  w_rmask_q, w_wmask_q;
+  logic [2:0]  w_funct3_q;
+
+  // Last register write (bypass for the synchronous register file).
+  logic [4:0]  wbl_rd_q;
+  logic [31:0] wbl_val_q;
+
+  assign irq_lines = {14'b0, irq_local_i, 4'b0, irq_external_i, 3'b0, irq_timer_i, 3'b0,
+                      irq_software_i, 3'b0};
+
+  // ------------------------------------------------------------------ fetch
+  rv_fetch #(.RESET_PC(RESET_PC)) u_fetch (
+    .clk_i, .rst_ni,
+    .instr_req_o, .instr_gnt_i, .instr_addr_o, .instr_rvalid_i, .instr_rdata_i, .instr_err_i,
+    .redirect_i     (redirect),
+    .redirect_pc_i  (redirect_pc),
+    .pred_i         (pred),
+    .pred_pc_i      (d_target),
+    .head_valid_o   (head_valid),
+    .head_instr_o   (head_instr),
+    .head_pc_o      (head_pc),
+    .head_err_o     (head_err),
+    .head_pop_i     (head_pop)
+  );
+
+  // ------------------------------------------------------------------ D
+  rv_decoder u_decoder (.instr_i(head_instr), .ctrl_o(d_ctrl));
+
+  assign d_target = head_pc + d_ctrl.imm;
+  assign d_pred_taken = (d_ctrl.jal || (d_ctrl.branch && d_ctrl.imm[31])) && !d_target[1] &&
+                        !head_err;
+  assign pred = head_valid && d_pred_taken && !d_pred_done_q;
+
+  logic [32*PMP_ENTRIES-1:0] pmp_care;
+  rv_pmp_care #(.ENTRIES(PMP_ENTRIES), .GRAN(PMP_GRAN)) u_pmp_care (
+    .addr_cfg_i(pmp_addr),
+    .care_o    (pmp_care)
+  );
+
+  rv_pmp #(.ENTRIES(PMP_ENTRIES), .GRAN(PMP_GRAN)) u_pmp_fetch (
+    .addr_i    (head_pc[31:2]),
+    .m_mode_i  (m_mode),
+    .need_i    (3'b100),
+    .cfg_i     (pmp_cfg),
+    .addr_cfg_i(pmp_addr),
+    .care_i    (pmp_care),
+    .allow_o   (d_pmp_ok)
+  );
+
+  // Register file: read the head's sources every cycle; E uses the data in
+  // its first cycle and keeps forwarded copies afterwards.
+  logic [31:0] rf_a, rf_b;
+  logic        rf_we;
+  logic [31:0] w_wdata;
+  rv_regfile u_regfile (
+    .clk_i,
+    .raddr_a_i(head_instr[19:15]),
+    .raddr_b_i(head_instr[24:20]),
+    .rdata_a_o(rf_a),
+    .rdata_b_o(rf_b),
+    .we_i     (rf_we),
+    .waddr_i  (w_rd_q),
+    .wdata_i  (w_wdata)
+  );
+
+  // ------------------------------------------------------------------ E
+  logic [4:0]  e_rs1, e_rs2, e_rd;
+  logic [2:0]  e_funct3;
+  logic        w_fwd_ok;
+  logic [31:0] op_a, op_b;
+  logic        haz;
+
+  assign e_rs1 = e_insn_q[19:15];
+  assign e_rs2 = e_insn_q[24:20];
+  assign e_rd = e_insn_q[11:7];
+  assign e_funct3 = e_insn_q[14:12];
+  assign w_fwd_ok = w_valid_q && w_rd_we_q && !w_late_q;
+
+  always_comb begin
+    if (e_rs1 == 5'd0) op_a = 32'd0;
+    else if (w_fwd_ok && w_rd_q == e_rs1) op_a = w_result_q;
+    else if (wbl_rd_q == e_rs1) op_a = wbl_val_q;
+    else if (e_first_q) op_a = rf_a;
+    else op_a = e_rs1_q;
+    if (e_rs2 == 5'd0) op_b = 32'd0;
+    else if (w_fwd_ok && w_rd_q == e_rs2) op_b = w_result_q;
+    else if (wbl_rd_q == e_rs2) op_b = wbl_val_q;
+    else if (e_first_q) op_b = rf_b;
+    else op_b = e_rs2_q;
+  end
+
+  assign haz = w_valid_q && w_rd_we_q && w_late_q &&
+               ((e_ctrl_q.use_rs1 && e_rs1 == w_rd_q) || (e_ctrl_q.use_rs2 && e_rs2 == w_rd_q));
+
+  // ALU, branch unit.
+  logic [31:0] alu_out, agu, pc4, jump_target, ctrl_redirect_pc;
+  logic        br_cond, taken, jump_misaligned, ctrl_redirect, alu_eq, alu_lt, alu_ltu;
+
+  rv_alu u_alu (
+    .op_i    (e_ctrl_q.alu_op),
+    .a_i     (e_ctrl_q.alu_a_pc ? e_pc_q : op_a),
+    .b_i     (e_ctrl_q.alu_b_imm ? e_ctrl_q.imm : op_b),
+    .result_o(alu_out),
+    .sum_o   (agu),
+    .eq_o    (alu_eq),
+    .lt_o    (alu_lt),
+    .ltu_o   (alu_ltu)
+  );
+
+  // agu: loads, stores, AMOs and JALR add rs1 + imm in the ALU's adder.
+  assign pc4 = e_pc_q + 32'd4;
+
+  always_comb begin
+    unique case (e_funct3)
+      3'b000:  br_cond = alu_eq;
+      3'b001:  br_cond = !alu_eq;
+      3'b100:  br_cond = alu_lt;
+      3'b101:  br_cond = !alu_lt;
+      3'b110:  br_cond = alu_ltu;
+      default: br_cond = !alu_ltu;
+    endcase
+  end
+
+  assign taken = e_ctrl_q.jal || e_ctrl_q.jalr || (e_ctrl_q.branch && br_cond);
+  assign jump_target = e_ctrl_q.jalr ? {agu[31:1], 1'b0} : e_target_q;
+  assign jump_misaligned = taken && jump_target[1];
+  assign ctrl_redirect = (e_ctrl_q.jalr || ((e_ctrl_q.branch || e_ctrl_q.jal) && taken != e_pred_q))
+                         && !jump_misaligned;
+  assign ctrl_redirect_pc = taken ? jump_target : pc4;
+
+  // Memory access.
+  logic        is_mem, is_lr, is_sc, mem_write, mem_read, misaligned, d_pmp_data_ok;
+  logic [1:0]  mem_size;
+  logic [3:0]  mem_be;
+  logic [31:0] mem_wdata;
+
+  assign is_mem = e_ctrl_q.load || e_ctrl_q.store || e_ctrl_q.amo;
+  assign is_lr = e_ctrl_q.amo && e_insn_q[31:27] == 5'b00010;
+  assign is_sc = e_ctrl_q.amo && e_insn_q[31:27] == 5'b00011;
+  assign mem_write = e_ctrl_q.store || (e_ctrl_q.amo && !is_lr);
+  assign mem_read = e_ctrl_q.load || (e_ctrl_q.amo && !is_sc);
+  assign mem_size = e_ctrl_q.amo ? 2'b10 : e_funct3[1:0];
+  assign misaligned = (mem_size == 2'b01 && agu[0]) || (mem_size == 2'b10 && agu[1:0] != 2'b00);
+
+  always_comb begin
+    unique case (mem_size)
+      2'b00:   begin mem_be = 4'b0001 << agu[1:0]; mem_wdata = {4{op_b[7:0]}}; end
+      2'b01:   begin mem_be = 4'b0011 << agu[1:0]; mem_wdata = {2{op_b[15:0]}}; end
+      default: begin mem_be = 4'b1111; mem_wdata = op_b; end
+    endcase
+  end
+
+  rv_pmp #(.ENTRIES(PMP_ENTRIES), .GRAN(PMP_GRAN)) u_pmp_data (
+    .addr_i    (agu[31:2]),
+    .m_mode_i  (data_m_mode),
+    .need_i    ({1'b0, mem_write, mem_read}),
+    .cfg_i     (pmp_cfg),
+    .addr_cfg_i(pmp_addr),
+    .care_i    (pmp_care),
+    .allow_o   (d_pmp_data_ok)
+  );
+
+  // CSR access.
+  logic        csr_writes, csr_illegal;
+  logic [31:0] csr_rdata, csr_src, csr_wdata, mepc, trap_vector;
+
+  assign csr_writes = e_funct3[1:0] == 2'b01 || e_rs1 != 5'd0;
+  assign csr_src = e_funct3[2] ? {27'b0, e_rs1} : op_a;
+  always_comb begin
+    unique case (e_funct3[1:0])
+      2'b01:   csr_wdata = csr_src;
+      2'b10:   csr_wdata = csr_rdata | csr_src;
+      default: csr_wdata = csr_rdata & ~csr_src;
+    endcase
+  end
+
+  // Exceptions, in priority order. exc_early does not depend on the data
+  // address, so control-flow redirects need not wait for the PMP check.
+  logic        exc, exc_early;
+  logic [4:0]  exc_code;
+  logic [31:0] exc_tval;
+  logic        illegal;
+
+  assign illegal = e_ctrl_q.illegal || (e_ctrl_q.csr && csr_illegal) ||
+                   (e_ctrl_q.mret && !m_mode) || (e_ctrl_q.wfi && !m_mode && tw);
+  always_comb begin
+    exc = 1'b1;
+    exc_code = rv_core_pkg::EXC_FETCH_ACCESS;
+    exc_tval = 32'd0;
+    if (e_fetch_fault_q) begin
+      exc_tval = e_pc_q;
+    end else if (illegal) begin
+      exc_code = rv_core_pkg::EXC_ILLEGAL;
+      exc_tval = e_insn_q;
+    end else if (e_ctrl_q.ecall) begin
+      exc_code = m_mode ? rv_core_pkg::EXC_ECALL_M : rv_core_pkg::EXC_ECALL_U;
+    end else if (e_ctrl_q.ebreak) begin
+      exc_code = rv_core_pkg::EXC_BREAKPOINT;
+    end else if (jump_misaligned) begin
+      exc_code = rv_core_pkg::EXC_FETCH_MISALIGNED;
+      exc_tval = jump_target;
+    end else begin
+      exc = 1'b0;
+    end
+    exc_early = exc;
+    // Memory exceptions: mtval is the address whichever check failed, and the
+    // cause differs only in bit 0 (misaligned 4/6 vs access 5/7), so the
+    // address checks reach only exc and that bit.
+    if (!exc_early && is_mem) begin
+      exc = misaligned || !d_pmp_data_ok;
+      exc_code = ((mem_read && !mem_write) ? rv_core_pkg::EXC_LOAD_MISALIGNED
+                                           : rv_core_pkg::EXC_STORE_MISALIGNED) |
+                 {4'b0, !misaligned};
+      exc_tval = agu;
+    end
+  end
+
+  // Multiply / divide.
+  logic [63:0] product;
+  logic [31:0] mcorr, div_result;
+  logic        div_busy, div_done, div_start, div_kill;
+  assign product = {32'b0, op_a} * {32'b0, op_b};
+  assign mcorr = ((e_funct3[1:0] == 2'b01 || e_funct3[1:0] == 2'b10) && op_a[31] ? op_b : 32'd0) +
+                 ((e_funct3[1:0] == 2'b01) && op_b[31] ? op_a : 32'd0);
+
+  rv_div u_div (
+    .clk_i, .rst_ni,
+    .start_i (div_start),
+    .kill_i  (div_kill),
+    .op_i    (e_funct3[1:0]),
+    .a_i     (op_a),
+    .b_i     (op_b),
+    .busy_o  (div_busy),
+    .done_o  (div_done),
+    .result_o(div_result)
+  );
+
+  // E control. The advance decision (which enables most registers) uses only
+  // early signals: W state, interrupt lines, hazards, decode-time exceptions,
+  // the divider and, for memory instructions, the grant (which the SoC must
+  // not derive combinationally from the request). The data address checks
+  // (alignment, PMP) only gate the request and steer what enters W: a memory
+  // instruction whose check fails is sent to W as a trap (at once if granted
+  // anyway, else one cycle later through e_memexc_q).
+  logic w_done, w_trap_now, w_retire, w_bus_err, w_free;
+  logic w_ok, e_go, e_irq, e_ready, exc_static, mem_ok, e_fire, e_advance, e_redirect;
+  logic e_memexc_q, e_take_exc;
+  logic [31:0] e_redirect_pc, e_mip;
+
+  assign w_ok = !w_valid_q || (w_done && !w_trap_now);
+  assign w_free = !w_valid_q || w_done;
+  assign e_go = e_valid_q && w_ok;
+  assign e_irq = e_go && irq_take && !e_committed_q;
+  assign e_ready = e_go && !e_irq && !haz;
+  assign exc_static = e_fetch_fault_q || illegal || e_ctrl_q.ecall || e_ctrl_q.ebreak;
+  assign mem_ok = !misaligned && d_pmp_data_ok;
+  // Leaves E this cycle (as a retiring instruction or as a trap).
+  assign e_advance = e_irq || (e_ready && (exc_static || e_memexc_q ||
+                                           (is_mem ? data_gnt_i : (!e_ctrl_q.div || div_done))));
+  // Leaves E as a trap (exception).
+  assign e_take_exc = e_ready && (exc || e_memexc_q);
+  // Leaves E and executes (side effects).
+  assign e_fire = e_advance && !e_irq && !e_take_exc;
+  assign e_mip = e_committed_q ? e_mip_q : irq_lines;
+
+  assign div_start = e_valid_q && e_ctrl_q.div && !haz && !div_busy;
+  assign div_kill = e_advance || w_trap_now;
+
+  assign e_redirect = e_ready && !exc_static && !jump_misaligned && !is_mem &&
+                      (!e_ctrl_q.div || div_done) &&
+                      (ctrl_redirect || (e_ctrl_q.csr && csr_writes) || e_ctrl_q.fence_i ||
+                       e_ctrl_q.mret);
+  assign e_redirect_pc = e_ctrl_q.mret ? mepc : (ctrl_redirect ? ctrl_redirect_pc : pc4);
+
+  assign data_req_o = e_committed_q ||
+                      (e_ready && is_mem && !exc_static && !e_memexc_q && mem_ok);
+  assign data_addr_o = agu;
+  assign data_we_o = mem_write;
+  assign data_be_o = mem_be;
+  assign data_wdata_o = mem_wdata;
+  assign data_atop_o = e_ctrl_q.amo ? {1'b1, e_insn_q[31:27]} : 6'b0;
+
+  // Redirects: W traps first, then E.
+  assign redirect = w_trap_now || e_redirect;
+  assign redirect_pc = w_trap_now ? trap_vector : e_redirect_pc;
+  assign head_pop = head_valid && (!e_valid_q || e_advance) && !redirect;
+  logic e_free;
+  assign e_free = !e_valid_q || e_advance;
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      d_pred_done_q <= 1'b0;
+    end else if (head_pop || redirect) begin
+      d_pred_done_q <= 1'b0;
+    end else if (pred) begin
+      d_pred_done_q <= 1'b1;
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      e_valid_q <= 1'b0;
+      e_committed_q <= 1'b0;
+      e_memexc_q <= 1'b0;
+      e_first_q <= 1'b0;
+    end else begin
+      e_committed_q <= data_req_o && !data_gnt_i;
+      e_memexc_q <= e_valid_q && !e_advance && !w_trap_now &&
+                    (e_memexc_q || (e_ready && is_mem && !exc_static && !mem_ok));
+      if (head_pop) begin
+        e_valid_q <= 1'b1;
+        e_first_q <= 1'b1;
+      end else begin
+        e_first_q <= 1'b0;
+        if (e_advance || w_trap_now) e_valid_q <= 1'b0;
+      end
+    end
+  end
+
+  // E data registers load whenever E is free (the valid bit says whether the
+  // loaded instruction counts), so their enable does not wait for redirects.
+  always_ff @(posedge clk_i) begin
+    if (e_free) begin
+      e_pc_q <= head_pc;
+      e_insn_q <= head_instr;
+      e_ctrl_q <= d_ctrl;
+      e_target_q <= d_target;
+      e_pred_q <= d_pred_taken;
+      e_fetch_fault_q <= head_err || !d_pmp_ok;
+    end
+    e_rs1_q <= op_a;
+    e_rs2_q <= op_b;
+    if (!e_committed_q) e_mip_q <= irq_lines;
+  end
+
+  // ------------------------------------------------------------------ W
+  logic [15:0] load_shifted;
+  logic [31:0] load_value, mul_value;
+
+  assign w_bus_err = w_mem_q && data_rvalid_i && data_err_i;
+  assign w_done = w_valid_q && !(w_mem_q && !data_rvalid_i) && !(w_wfi_q && !irq_wake);
+  assign w_trap_now = w_valid_q && (w_trap_q || w_bus_err);
+  assign w_retire = w_done && !w_trap_now;
+
+  always_comb begin
+    unique case (w_mem_addr_q[1:0])
+      2'b00:   load_shifted = data_rdata_i[15:0];
+      2'b01:   load_shifted = data_rdata_i[23:8];
+      2'b10:   load_shifted = data_rdata_i[31:16];
+      default: load_shifted = {8'b0, data_rdata_i[31:24]};
+    endcase
+  end
+  always_comb begin
+    unique case (w_funct3_q)
+      3'b000:  load_value = {{24{load_shifted[7]}}, load_shifted[7:0]};
+      3'b001:  load_value = {{16{load_shifted[15]}}, load_shifted[15:0]};
+      3'b100:  load_value = {24'b0, load_shifted[7:0]};
+      3'b101:  load_value = {16'b0, load_shifted[15:0]};
+      default: load_value = data_rdata_i;
+    endcase
+  end
+  assign mul_value = w_result_q - (w_mul_hi_q ? w_mcorr_q : 32'd0);
+  assign w_wdata = w_load_q ? load_value : (w_mul_q ? mul_value : w_result_q);
+  assign rf_we = w_retire && w_rd_we_q;
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      wbl_rd_q <= 5'd0;
+      wbl_val_q <= 32'd0;
+    end else if (rf_we) begin
+      wbl_rd_q <= w_rd_q;
+      wbl_val_q <= w_wdata;
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      w_valid_q <= 1'b0;
+    end else if (e_advance) begin
+      w_valid_q <= 1'b1;
+    end else if (w_done || w_trap_now) begin
+      w_valid_q <= 1'b0;
+    end
+  end
+
+  // W: control bits follow the advance decision; data registers load whenever
+  // W is free. A memory instruction that advances with a failed address check
+  // (granted in the same cycle) enters W as its trap.
+  logic e_mem_fault_now;
+  assign e_mem_fault_now = is_mem && !mem_ok;
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      w_trap_q <= 1'b0;
+      w_rd_we_q <= 1'b0;
+      w_late_q <= 1'b0;
+      w_mem_q <= 1'b0;
+      w_wfi_q <= 1'b0;
+    end else if (w_free) begin
+      w_trap_q <= e_irq || e_take_exc || (e_fire && e_mem_fault_now);
+      w_rd_we_q <= e_fire && !e_mem_fault_now && e_ctrl_q.rd_we && e_rd != 5'd0;
+      w_late_q <= e_fire && (e_ctrl_q.load || e_ctrl_q.amo || e_ctrl_q.mul);
+      w_mem_q <= e_fire && is_mem && !e_mem_fault_now;
+      w_wfi_q <= e_fire && e_ctrl_q.wfi;
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (w_free) begin
+      w_pc_q <= e_pc_q;
+      w_insn_q <= (e_irq || e_fetch_fault_q) ? 32'd0 : e_insn_q;
+      w_intr_q <= e_irq;
+      w_cause_q <= e_irq ? irq_code : exc_code;
+      w_tval_q <= e_irq ? 32'd0 : exc_tval;
+      w_rd_q <= e_rd;
+      w_load_q <= e_ctrl_q.load || e_ctrl_q.amo;
+      w_mul_q <= e_ctrl_q.mul;
+      w_mul_hi_q <= e_funct3[1:0] != 2'b00;
+      w_mcorr_q <= mcorr;
+      w_funct3_q <= e_ctrl_q.amo ? 3'b010 : e_funct3;
+      w_is_read_q <= e_ctrl_q.load || e_ctrl_q.amo;
+      w_mem_store_fault_q <= mem_write;
+      w_inhibit_q <= e_ctrl_q.csr && csr_writes &&
+                     (e_insn_q[31:20] == 12'hb02 || e_insn_q[31:20] == 12'hb82);
+      w_mem_addr_q <= agu;
+      w_mem_wdata_q <= mem_write ? mem_wdata : 32'd0;
+      w_rmask_q <= mem_read ? mem_be : 4'b0;
+      w_wmask_q <= mem_write ? mem_be : 4'b0;
+      w_mip_q <= e_mip;
+      w_m_mode_q <= m_mode;
+      if (e_ctrl_q.mul) w_result_q <= (e_funct3[1:0] == 2'b00) ? product[31:0] : product[63:32];
+      else if (e_ctrl_q.div) w_result_q <= div_result;
+      else if (e_ctrl_q.csr) w_result_q <= csr_rdata;
+      else if (e_ctrl_q.jal || e_ctrl_q.jalr) w_result_q <= pc4;
+      else w_result_q <= alu_out;
+    end
+  end
+
+  // ------------------------------------------------------------------ CSRs
+  rv_csr #(.HART_ID(HART_ID), .PMP_ENTRIES(PMP_ENTRIES), .PMP_GRAN(PMP_GRAN)) u_csr (
+    .clk_i, .rst_ni,
+    .csr_addr_i   (e_insn_q[31:20]),
+    .csr_write_i  (csr_writes),
+    .csr_illegal_o(csr_illegal),
+    .csr_rdata_o  (csr_rdata),
+    .csr_we_i     (e_ready && e_ctrl_q.csr && csr_writes && !exc_static),
+    .csr_wdata_i  (csr_wdata),
+    .mret_i       (e_ready && e_ctrl_q.mret && !exc_static),
+    .mepc_o       (mepc),
+    .trap_i       (w_trap_now),
+    .trap_pc_i    (w_pc_q[31:2]),
+    .trap_intr_i  (w_intr_q && !w_bus_err),
+    .trap_code_i  (w_bus_err ? (w_mem_store_fault_q ? rv_core_pkg::EXC_STORE_ACCESS
+                                                    : rv_core_pkg::EXC_LOAD_ACCESS) : w_cause_q),
+    .trap_tval_i  (w_bus_err ? w_mem_addr_q : w_tval_q),
+    .trap_vector_o(trap_vector),
+    .irq_lines_i  (irq_lines),
+    .irq_take_o   (irq_take),
+    .irq_code_o   (irq_code),
+    .irq_wake_o   (irq_wake),
+    .instret_i    (w_retire && !w_inhibit_q),
+    .m_mode_o     (m_mode),
+    .data_m_mode_o(data_m_mode),
+    .tw_o         (tw),
+    .pmp_cfg_o    (pmp_cfg),
+    .pmp_addr_o   (pmp_addr)
+  );
+
+  assign core_sleep_o = w_valid_q && w_wfi_q && !irq_wake;
+
+  // ------------------------------------------------------------------ trace
+  if (RVFI) begin : g_rvfi
+    assign rvfi_valid_o = w_done;
+    assign rvfi_pc_o = w_pc_q;
+    assign rvfi_insn_o = w_insn_q;
+    assign rvfi_trap_o = w_trap_now;
+    assign rvfi_cause_o = w_bus_err ? {27'b0, w_mem_store_fault_q ? rv_core_pkg::EXC_STORE_ACCESS
+                                                                  : rv_core_pkg::EXC_LOAD_ACCESS}
+                                    : {w_intr_q, 26'b0, w_cause_q};
+    assign rvfi_rd_addr_o = rf_we ? w_rd_q : 5'd0;
+    assign rvfi_rd_wdata_o = rf_we ? w_wdata : 32'd0;
+    assign rvfi_mem_addr_o = w_mem_q ? w_mem_addr_q : 32'd0;
+    assign rvfi_mem_rmask_o = w_mem_q ? w_rmask_q : 4'b0;
+    assign rvfi_mem_wmask_o = w_mem_q ? w_wmask_q : 4'b0;
+    assign rvfi_mem_rdata_o = (w_mem_q && w_is_read_q) ? data_rdata_i : 32'd0;
+    assign rvfi_mem_wdata_o = w_mem_q ? w_mem_wdata_q : 32'd0;
+    assign rvfi_mip_o = w_mip_q;
+    assign rvfi_mode_o = {w_m_mode_q, w_m_mode_q};
+  end else begin : g_no_rvfi
+    logic unused_trace;
+    assign unused_trace = ^{w_is_read_q, w_m_mode_q, w_pc_q[1:0], w_insn_q, w_mem_wdata_q,
+                            w_rmask_q, w_wmask_q, w_mip_q};
+    assign rvfi_valid_o = 1'b0;
+    assign rvfi_pc_o = '0;
+    assign rvfi_insn_o = '0;
+    assign rvfi_trap_o = 1'b0;
+    assign rvfi_cause_o = '0;
+    assign rvfi_rd_addr_o = '0;
+    assign rvfi_rd_wdata_o = '0;
+    assign rvfi_mem_addr_o = '0;
+    assign rvfi_mem_rmask_o = '0;
+    assign rvfi_mem_wmask_o = '0;
+    assign rvfi_mem_rdata_o = '0;
+    assign rvfi_mem_wdata_o = '0;
+    assign rvfi_mip_o = '0;
+    assign rvfi_mode_o = '0;
+  end
+
+endmodule
