@@ -10,7 +10,27 @@
 #include <systemc.h>
 #include <verilated.h>
 
+#include <cstdint>
 #include <memory>
+
+// Evaluates one rising edge of a Verilated ATS-INTC with the input values of
+// the cycle that just ended.
+template <class Rtl>
+void eval_intc_edge(Rtl& rtl, bool rst_n, bool req, bool we, uint32_t be, uint32_t addr,
+                    uint32_t wdata, uint32_t hart, uint32_t irq) {
+  rtl.clk_i = 0;
+  rtl.rst_ni = rst_n;
+  rtl.req_i = req;
+  rtl.we_i = we;
+  rtl.be_i = be;
+  rtl.addr_i = addr;
+  rtl.wdata_i = wdata;
+  rtl.hart_i = hart;
+  rtl.irq_i = irq;
+  rtl.eval();
+  rtl.clk_i = 1;
+  rtl.eval();
+}
 
 template <class Rtl>
 class RtlIntcAdapter : public sc_core::sc_module {
@@ -44,18 +64,9 @@ class RtlIntcAdapter : public sc_core::sc_module {
 
  private:
   void on_posedge() {
-    rtl_->clk_i = 0;
-    rtl_->rst_ni = rst_ni.read();
-    rtl_->req_i = req_i.read();
-    rtl_->we_i = we_i.read();
-    rtl_->be_i = be_i.read().to_uint();
-    rtl_->addr_i = addr_i.read().to_uint();
-    rtl_->wdata_i = wdata_i.read().to_uint();
-    rtl_->hart_i = hart_i.read().to_uint();
-    rtl_->irq_i = irq_i.read().to_uint();
-    rtl_->eval();
-    rtl_->clk_i = 1;
-    rtl_->eval();
+    eval_intc_edge(*rtl_, rst_ni.read(), req_i.read(), we_i.read(), be_i.read().to_uint(),
+                   addr_i.read().to_uint(), wdata_i.read().to_uint(), hart_i.read().to_uint(),
+                   irq_i.read().to_uint());
     gnt_o.write(rtl_->gnt_o);
     rvalid_o.write(rtl_->rvalid_o);
     rdata_o.write(rtl_->rdata_o);

@@ -24,6 +24,7 @@
 #include "Vintc_net_small.h"
 #include "Vintc_small.h"
 #include "ats_intc_model.h"
+#include "rtl_intc_adapter.h"
 #include "traffic.h"
 
 namespace {
@@ -108,18 +109,9 @@ class LockstepBench : public sc_core::sc_module {
     if (!gnt_before && rst_n_.read()) ++gnt_low_cycles_;
 
     // Rising edge of the RTL with the inputs of the cycle that just ended.
-    rtl_->clk_i = 0;
-    rtl_->rst_ni = rst_n_.read();
-    rtl_->req_i = req_.read();
-    rtl_->we_i = we_.read();
-    rtl_->be_i = be_.read().to_uint();
-    rtl_->addr_i = addr_.read().to_uint();
-    rtl_->wdata_i = wdata_.read().to_uint();
-    rtl_->hart_i = hart_.read().to_uint();
-    rtl_->irq_i = irq_.read().to_uint();
-    rtl_->eval();
-    rtl_->clk_i = 1;
-    rtl_->eval();
+    eval_intc_edge(*rtl_, rst_n_.read(), req_.read(), we_.read(), be_.read().to_uint(),
+                   addr_.read().to_uint(), wdata_.read().to_uint(), hart_.read().to_uint(),
+                   irq_.read().to_uint());
 
     // Bus handshake: was the request of the cycle that just ended accepted?
     const bool accepted = req_.read() && gnt_before && rst_n_.read();
