@@ -22,5 +22,10 @@ if [ -f rtl/ats_intc/ats_intc.sv ]; then
   lint "ats_intc_axil"      rtl/ats_intc/sources.f ats_intc_axil
 fi
 [ -f rtl/core/rv_core.sv ] && lint "rv_core" rtl/core/sources.f rv_core
-[ -f rtl/soc/soc_top.sv ] && lint "soc" rtl/soc/sources.f soc_top
+if [ -f rtl/soc/soc_top.sv ]; then
+  lint "soc_top (1 hart, simulation)"  rtl/soc/soc_top.f soc_top -GNUM_HARTS=1
+  lint "soc_top (4 harts, simulation)" rtl/soc/soc_top.f soc_top -GNUM_HARTS=4
+  lint "soc_top (iCEBreaker)"          rtl/soc/soc_top.f soc_top -GNUM_HARTS=1 -GHAS_PLIC=0 \
+    -GHAS_PKTDEV=0 -GHAS_SIMCTRL=0 -GEXT_PORTS=0 -GUART_SIM=0 -GRAM_BYTES=32\'h20000
+fi
 exit $fail

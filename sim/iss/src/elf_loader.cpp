@@ -1,19 +1,19 @@
 // ELF32 reader and writer: see rv_iss/elf_loader.h.
 #include "rv_iss/elf_loader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdarg>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 
 namespace rv {
 namespace {
-
-template <typename T>
-T get(const std::vector<uint8_t>& f, size_t off) {
-  T v{};
-  if (off + sizeof(T) <= f.size()) std::memcpy(&v, f.data() + off, sizeof(T));
-  return v;
-}
 
 template <typename T>
 void put(std::vector<uint8_t>& f, size_t off, T v) {
@@ -23,70 +23,295 @@ void put(std::vector<uint8_t>& f, size_t off, T v) {
 
 constexpr uint32_t kPtLoad = 1;
 constexpr uint32_t kShtProgbits = 1, kShtSymtab = 2, kShtStrtab = 3;
+constexpr size_t kEhdrSize = 52, kPhdrSize = 32, kShdrSize = 40, kSymSize = 16;
+constexpr uint16_t kEmRiscv = 243, kEtExec = 2;
+constexpr uint8_t kMagic[4] = {0x7f, 'E', 'L', 'F'};
+// Files larger than this are not read at all (an ELF for a 16 MiB RAM is far smaller).
+constexpr off_t kMaxFileBytes = off_t(1) << 30;
+
+// Little-endian field access; callers check bounds first.
+uint16_t le16(const uint8_t* p) { return uint16_t(p[0] | p[1] << 8); }
+uint32_t le32(const uint8_t* p) {
+  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
+}
+
+// True if [off, off + len) lies inside a file of size bytes (no overflow: all 64-bit).
+bool in_file(uint64_t off, uint64_t len, size_t size) { return off <= size && len <= size - off; }
+
+// Sets error to "name: <formatted message>" and returns false.
+__attribute__((format(printf, 3, 4))) bool fail(std::string& error, const std::string& name,
+                                                const char* fmt, ...) {
+  char buf[256];
+  va_list ap;
+  va_start(ap, fmt);
+  std::vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  error = name + ": " + buf;
+  return false;
+}
+
+const char* machine_name(uint16_t m) {
+  switch (m) {
+    case 3:
+      return "x86";
+    case 8:
+      return "MIPS";
+    case 20:
+      return "PowerPC";
+    case 40:
+      return "ARM";
+    case 62:
+      return "x86-64";
+    case 183:
+      return "AArch64";
+    default:
+      return "unknown";
+  }
+}
+
+const char* type_name(uint16_t t) {
+  switch (t) {
+    case 0:
+      return "no file type";
+    case 1:
+      return "relocatable object; link it first";
+    case 3:
+      return "shared object or PIE; link with -static -no-pie";
+    case 4:
+      return "core dump";
+    default:
+      return "unknown";
+  }
+}
+
+struct LoadSeg {
+  unsigned index;  // program header index, for messages
+  uint32_t addr;   // p_paddr
+  uint32_t off;    // p_offset
+  uint32_t filesz;
+  uint32_t memsz;
+};
+
+// Reads the symbol table (the first SHT_SYMTAB) into symbols; see the header
+// for what is an error and what is skipped.
+bool read_symbols(const std::string& name, const uint8_t* f, size_t size,
+                  std::map<std::string, uint32_t>& symbols, std::string& error) {
+  const uint32_t shoff = le32(f + 32);
+  const uint16_t shentsize = le16(f + 46), shnum = le16(f + 48);
+  if (shoff == 0 || shnum == 0) return true;  // no section headers: no symbols
+  if (shentsize != kShdrSize) {
+    return fail(error, name, "section header entry size %u, expected %zu", unsigned(shentsize),
+                kShdrSize);
+  }
+  if (!in_file(shoff, uint64_t(shnum) * kShdrSize, size)) {
+    return fail(error, name,
+                "section header table (offset 0x%x, %u entries) runs past the end of the file "
+                "(%zu bytes): truncated file?",
+                shoff, unsigned(shnum), size);
+  }
+  for (unsigned i = 0; i < shnum; ++i) {
+    const uint8_t* sh = f + shoff + size_t(i) * kShdrSize;
+    if (le32(sh + 4) != kShtSymtab) continue;
+    const uint32_t off = le32(sh + 16), len = le32(sh + 20), link = le32(sh + 24);
+    if (!in_file(off, len, size)) {
+      return fail(error, name,
+                  "symbol table (offset 0x%x, %u bytes) runs past the end of the file (%zu "
+                  "bytes): truncated file?",
+                  off, len, size);
+    }
+    if (link == 0 || link >= shnum) {
+      return fail(error, name, "symbol table links to string table section %u of %u", link,
+                  unsigned(shnum));
+    }
+    const uint8_t* str_sh = f + shoff + size_t(link) * kShdrSize;
+    const uint32_t str_off = le32(str_sh + 16), str_len = le32(str_sh + 20);
+    if (le32(str_sh + 4) != kShtStrtab) {
+      return fail(error, name, "symbol table links to section %u, which is not a string table",
+                  link);
+    }
+    if (!in_file(str_off, str_len, size)) {
+      return fail(error, name,
+                  "symbol string table (offset 0x%x, %u bytes) runs past the end of the file "
+                  "(%zu bytes): truncated file?",
+                  str_off, str_len, size);
+    }
+    const char* strtab = reinterpret_cast<const char*>(f + str_off);
+    for (uint32_t s = 0; s + kSymSize <= len; s += kSymSize) {
+      const uint32_t sym_name = le32(f + off + s), value = le32(f + off + s + 4);
+      if (sym_name == 0 || sym_name >= str_len) continue;  // unnamed or unusable name
+      symbols[std::string(strtab + sym_name, strnlen(strtab + sym_name, str_len - sym_name))] =
+          value;
+    }
+    break;  // an executable has at most one SHT_SYMTAB
+  }
+  return true;
+}
 
 }  // namespace
 
-bool read_elf(const std::string& path, ElfImage& image, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot open " + path;
-    return false;
+bool parse_elf(const std::string& name, const uint8_t* f, size_t size, ElfImage& image,
+               std::string& error) {
+  // Identification and file header.
+  if (size < 4 || std::memcmp(f, kMagic, 4) != 0) {
+    if (size == 0) return fail(error, name, "not an ELF file (empty)");
+    if (size < 4) return fail(error, name, "not an ELF file (only %zu bytes)", size);
+    return fail(error, name, "not an ELF file (bad magic number)");
   }
-  std::vector<uint8_t> f((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (f.size() < 52 || std::memcmp(f.data(), "\x7f" "ELF", 4) != 0) {
-    error = path + ": not an ELF file";
-    return false;
+  if (size > 4 && f[4] != 1) {
+    if (f[4] == 2) return fail(error, name, "64-bit ELF (ELFCLASS64); need a 32-bit RISC-V ELF");
+    return fail(error, name, "invalid ELF class %u; need ELFCLASS32", unsigned(f[4]));
   }
-  if (f[4] != 1 || f[5] != 1 || get<uint16_t>(f, 18) != 243) {
-    error = path + ": not a 32-bit little-endian RISC-V ELF";
-    return false;
+  if (size > 5 && f[5] != 1) {
+    if (f[5] == 2) return fail(error, name, "big-endian ELF; need little-endian (ELFDATA2LSB)");
+    return fail(error, name, "invalid ELF data encoding %u; need little-endian", unsigned(f[5]));
   }
-  image = ElfImage{};
-  image.entry = get<uint32_t>(f, 24);
-  const uint32_t phoff = get<uint32_t>(f, 28), shoff = get<uint32_t>(f, 32);
-  const uint16_t phentsize = get<uint16_t>(f, 42), phnum = get<uint16_t>(f, 44);
-  const uint16_t shentsize = get<uint16_t>(f, 46), shnum = get<uint16_t>(f, 48);
+  if (size < kEhdrSize) {
+    return fail(error, name, "truncated ELF header (%zu of %zu bytes)", size, kEhdrSize);
+  }
+  const uint16_t type = le16(f + 16), machine = le16(f + 18);
+  if (machine != kEmRiscv) {
+    return fail(error, name, "machine %u (%s) is not RISC-V (EM_RISCV = 243)", unsigned(machine),
+                machine_name(machine));
+  }
+  if (type != kEtExec) {
+    return fail(error, name, "ELF type %u (%s) is not an executable (ET_EXEC)", unsigned(type),
+                type_name(type));
+  }
+  const uint32_t entry = le32(f + 24), phoff = le32(f + 28);
+  const uint16_t phentsize = le16(f + 42), phnum = le16(f + 44);
+
+  // Program headers: every PT_LOAD checked before anything is allocated.
+  if (phnum == 0) return fail(error, name, "no loadable (PT_LOAD) segment: no program headers");
+  if (phentsize != kPhdrSize) {
+    return fail(error, name, "program header entry size %u, expected %zu", unsigned(phentsize),
+                kPhdrSize);
+  }
+  if (!in_file(phoff, uint64_t(phnum) * kPhdrSize, size)) {
+    return fail(error, name,
+                "program header table (offset 0x%x, %u entries) runs past the end of the file "
+                "(%zu bytes): truncated file?",
+                phoff, unsigned(phnum), size);
+  }
+  std::vector<LoadSeg> segs;
+  uint64_t total = 0;
   for (unsigned i = 0; i < phnum; ++i) {
-    size_t ph = phoff + size_t(i) * phentsize;
-    if (get<uint32_t>(f, ph) != kPtLoad) continue;
-    uint32_t off = get<uint32_t>(f, ph + 4), paddr = get<uint32_t>(f, ph + 12);
-    uint32_t filesz = get<uint32_t>(f, ph + 16), memsz = get<uint32_t>(f, ph + 20);
-    if (off + uint64_t(filesz) > f.size() || filesz > memsz) {
-      error = path + ": truncated segment";
-      return false;
+    const uint8_t* ph = f + phoff + size_t(i) * kPhdrSize;
+    if (le32(ph) != kPtLoad) continue;
+    const LoadSeg s{i, le32(ph + 12), le32(ph + 4), le32(ph + 16), le32(ph + 20)};
+    if (!in_file(s.off, s.filesz, size)) {
+      return fail(error, name,
+                  "segment %u (file offset 0x%x, %u bytes) runs past the end of the file (%zu "
+                  "bytes): truncated file?",
+                  i, s.off, s.filesz, size);
     }
-    ElfImage::Segment s{paddr, std::vector<uint8_t>(memsz, 0)};
-    std::memcpy(s.bytes.data(), f.data() + off, filesz);
-    if (memsz) image.segments.push_back(std::move(s));
+    if (s.filesz > s.memsz) {
+      return fail(error, name, "segment %u: file size %u exceeds memory size %u", i, s.filesz,
+                  s.memsz);
+    }
+    if (uint64_t(s.addr) + s.memsz > (uint64_t(1) << 32)) {
+      return fail(error, name,
+                  "segment %u at 0x%08x (%u bytes) wraps past the end of the 32-bit address space",
+                  i, s.addr, s.memsz);
+    }
+    if (s.memsz == 0) continue;
+    total += s.memsz;
+    if (total > kElfMaxImageBytes) {
+      return fail(error, name, "segments need more than %llu MiB of memory",
+                  (unsigned long long)(kElfMaxImageBytes >> 20));
+    }
+    segs.push_back(s);
   }
-  for (unsigned i = 0; i < shnum; ++i) {
-    size_t sh = shoff + size_t(i) * shentsize;
-    if (get<uint32_t>(f, sh + 4) != kShtSymtab) continue;
-    uint32_t off = get<uint32_t>(f, sh + 16), size = get<uint32_t>(f, sh + 20);
-    uint32_t link = get<uint32_t>(f, sh + 24);
-    size_t strsh = shoff + size_t(link) * shentsize;
-    uint32_t stroff = get<uint32_t>(f, strsh + 16), strsize = get<uint32_t>(f, strsh + 20);
-    for (uint32_t s = 0; s + 16 <= size; s += 16) {
-      uint32_t name = get<uint32_t>(f, off + s), value = get<uint32_t>(f, off + s + 4);
-      if (name == 0 || name >= strsize || stroff + name >= f.size()) continue;
-      const char* str = reinterpret_cast<const char*>(f.data() + stroff + name);
-      size_t maxlen = f.size() - (stroff + name);
-      image.symbols[std::string(str, strnlen(str, maxlen))] = value;
+  if (segs.empty()) return fail(error, name, "no loadable (PT_LOAD) segment with a non-zero size");
+  std::vector<LoadSeg> by_addr = segs;
+  std::sort(by_addr.begin(), by_addr.end(),
+            [](const LoadSeg& a, const LoadSeg& b) { return a.addr < b.addr; });
+  for (size_t i = 1; i < by_addr.size(); ++i) {
+    const LoadSeg& a = by_addr[i - 1];
+    const LoadSeg& b = by_addr[i];
+    if (uint64_t(a.addr) + a.memsz > b.addr) {
+      return fail(error, name,
+                  "segments %u (0x%08x..0x%08x) and %u (0x%08x..0x%08x) overlap in memory", a.index,
+                  a.addr, uint32_t(a.addr + a.memsz - 1), b.index, b.addr,
+                  uint32_t(b.addr + b.memsz - 1));
     }
+  }
+
+  std::map<std::string, uint32_t> symbols;
+  if (!read_symbols(name, f, size, symbols, error)) return false;
+
+  ElfImage out;
+  out.entry = entry;
+  out.source = name;
+  out.symbols = std::move(symbols);
+  for (const LoadSeg& s : segs) {
+    ElfImage::Segment seg{s.addr, std::vector<uint8_t>(s.memsz, 0)};
+    std::memcpy(seg.bytes.data(), f + s.off, s.filesz);
+    out.segments.push_back(std::move(seg));
+  }
+  image = std::move(out);
+  return true;
+}
+
+bool read_elf(const std::string& path, ElfImage& image, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(error, path, "cannot open: %s", std::strerror(errno));
+  struct stat st {};
+  std::vector<uint8_t> f;
+  std::string why;
+  if (::fstat(fd, &st) != 0) {
+    why = std::string("cannot stat: ") + std::strerror(errno);
+  } else if (S_ISDIR(st.st_mode)) {
+    why = "is a directory, not an ELF file";
+  } else if (!S_ISREG(st.st_mode)) {
+    why = "not a regular file";
+  } else if (st.st_size > kMaxFileBytes) {
+    why = "file too large for an ELF executable (" + std::to_string(st.st_size) + " bytes)";
+  } else {
+    f.resize(size_t(st.st_size));
+    size_t got = 0;
+    while (got < f.size()) {
+      const ssize_t n = ::read(fd, f.data() + got, f.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        why = std::string("cannot read: ") + std::strerror(errno);
+        break;
+      }
+      if (n == 0) break;  // shrank while reading: parse what is there
+      got += size_t(n);
+    }
+    f.resize(got);
+  }
+  ::close(fd);
+  if (!why.empty()) return fail(error, path, "%s", why.c_str());
+  return parse_elf(path, f.data(), f.size(), image, error);
+}
+
+bool check_image_in_ram(const ElfImage& image, uint32_t ram_base, uint32_t ram_bytes,
+                        std::string& error) {
+  const uint64_t ram_end = std::min<uint64_t>(uint64_t(ram_base) + ram_bytes, 1ull << 32);
+  for (const auto& s : image.segments) {
+    if (s.bytes.empty()) continue;
+    const uint64_t end = uint64_t(s.addr) + s.bytes.size();
+    if (s.addr >= ram_base && end <= ram_end) continue;
+    char buf[160];
+    if (ram_bytes == 0) {
+      std::snprintf(buf, sizeof buf, "segment at 0x%08x (%zu bytes) lies outside RAM (no RAM)",
+                    s.addr, s.bytes.size());
+    } else {
+      std::snprintf(buf, sizeof buf,
+                    "segment at 0x%08x (%zu bytes) lies outside RAM 0x%08x..0x%08x", s.addr,
+                    s.bytes.size(), ram_base, uint32_t(ram_end - 1));
+    }
+    error = image.source.empty() ? std::string(buf) : image.source + ": " + buf;
+    return false;
   }
   return true;
 }
 
 bool load_image(const ElfImage& image, SimMemory& mem, std::string& error) {
+  if (!check_image_in_ram(image, mem.ram_base(), mem.ram_size(), error)) return false;
   for (const auto& s : image.segments) {
-    if (!mem.in_ram(s.addr) || !mem.in_ram(s.addr + uint32_t(s.bytes.size()) - 1)) {
-      char buf[96];
-      std::snprintf(buf, sizeof buf, "segment at 0x%08x (%zu bytes) lies outside RAM", s.addr,
-                    s.bytes.size());
-      error = buf;
-      return false;
-    }
-    mem.write_bytes(s.addr, s.bytes.data(), uint32_t(s.bytes.size()));
+    if (!s.bytes.empty()) mem.write_bytes(s.addr, s.bytes.data(), uint32_t(s.bytes.size()));
   }
   return true;
 }

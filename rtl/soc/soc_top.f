@@ -1,0 +1,27 @@
+# The whole SoC (soc_top), dependency order: ATS-INTC, core, SoC blocks, top.
+rtl/ats_intc/ats_intc_reg_pkg.sv
+rtl/ats_intc/ats_intc_pkg.sv
+rtl/ats_intc/ats_intc_ffs.sv
+rtl/ats_intc/ats_intc_ram.sv
+rtl/ats_intc/ats_intc_decode.sv
+rtl/ats_intc/ats_intc.sv
+rtl/core/rv_core_pkg.sv
+rtl/core/rv_decoder.sv
+rtl/core/rv_alu.sv
+rtl/core/rv_regfile.sv
+rtl/core/rv_pmp_care.sv
+rtl/core/rv_pmp.sv
+rtl/core/rv_div.sv
+rtl/core/rv_csr.sv
+rtl/core/rv_fetch.sv
+rtl/core/rv_core.sv
+rtl/soc/soc_pkg.sv
+rtl/soc/soc_xbar.sv
+rtl/soc/soc_ram.sv
+rtl/soc/soc_bootrom.sv
+rtl/soc/soc_uart.sv
+rtl/soc/soc_clint.sv
+rtl/soc/soc_plic.sv
+rtl/soc/soc_simctrl.sv
+rtl/soc/soc_pktdev.sv
+rtl/soc/soc_top.sv

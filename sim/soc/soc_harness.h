@@ -1,0 +1,150 @@
+// The SystemC top of the co-simulator (ARCHITECTURE.md §8, docs/simulator.md):
+// the clock, a Verilated soc_top, optionally the ATS-INTC SystemC model in
+// place of the RTL controller (--intc=model) and the instruction-set model in
+// place of the cores (--cpu=iss), the UART and packet far ends, and the
+// monitor that counts what happened and stops the run.
+//
+// Cycle numbering: cycle 0 is the first cycle after reset; the monitor runs in
+// the middle of each cycle (on the falling edge), where every output of the
+// cycle is stable, and drives the inputs sampled at the next rising edge.
+#pragma once
+
+#include <systemc.h>
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim_common/packet_source.h"
+#include "sim_common/reply_tracker.h"
+#include "sim_common/uart_far_end.h"
+#include "soc_model.h"
+#include "soc_pins.h"
+
+class AtsIntcModel;
+namespace rv {
+class Hart;
+}
+
+namespace socsim {
+
+struct SocSimOptions {
+  unsigned harts = 1;             // 1..4
+  bool intc_model = false;        // --intc=model
+  bool cpu_iss = false;           // --cpu=iss
+  uint64_t max_cycles = 0;        // required > 0
+  double max_wall_seconds = 0;    // 0 = none
+  std::string trace_path;         // .fst (whole hierarchy) or .vcd (pins); empty = off
+  uint64_t trace_from = 0;
+  uint64_t trace_to = UINT64_MAX;
+  std::vector<std::string> trace_signals;  // pins for a .vcd trace (empty = all)
+  double progress_seconds = 0;    // wall-clock interval of progress lines on stderr; 0 = off
+};
+
+// What the run did (the --stats JSON and the closing summary are made from it).
+struct SocSimStats {
+  uint64_t cycles = 0;
+  std::array<uint64_t, 4> instret{};
+  std::array<uint64_t, 4> sleep_cycles{};
+  std::array<uint64_t, 32> irq_edges{};      // rising edges of the controller's irq_i lines
+  std::array<uint64_t, 4> work_edges{};      // rising edges of work_o per hart
+  std::array<uint64_t, 4> preempt_edges{};
+  std::map<std::string, uint64_t> intc_ops;  // accepted controller accesses by kind
+  uint64_t intc_errors = 0;                  // responses with err
+  uint64_t intc_deq_empty = 0;               // DEQ that returned 0
+  uint64_t uart_tx_bytes = 0, uart_rx_bytes = 0;
+  uint64_t pkt_rx_beats = 0, pkt_tx = 0, pkt_tx_unmatched = 0;
+  std::vector<std::pair<uint64_t, uint32_t>> markers;  // (cycle, value) of MARKER writes
+  double wall_seconds = 0;
+};
+
+enum class StopReason { kNone, kExit, kToHost, kMaxCycles, kWallClock };
+
+class SocHarness : public sc_core::sc_module {
+ public:
+  SC_HAS_PROCESS(SocHarness);
+  // Throws std::invalid_argument for options out of range.
+  SocHarness(sc_core::sc_module_name name, const SocSimOptions& opt);
+  ~SocHarness() override;
+
+  // The UART's far end; the packet generator and the tracker of its replies.
+  void set_uart(simc::UartFarEnd* uart) { uart_ = uart; }
+  void set_packets(simc::PacketSource* source, simc::ReplyTracker* replies) {
+    pkt_ = source;
+    replies_ = replies;
+  }
+
+  uint32_t ram_base() const { return 0x80000000u; }
+  uint32_t ram_bytes() const { return model_->ram_words() * 4u; }
+  // Backdoor RAM access for program loading (before run()).
+  void write_ram(uint32_t addr, const uint8_t* bytes, size_t n);
+  uint32_t read_ram_word(uint32_t addr) const;
+  void set_tohost(uint32_t addr) { tohost_word_ = int64_t((addr - ram_base()) / 4); }
+
+  // Checks the trace options; empty string = fine, else the error line.
+  std::string check_trace_options() const;
+  // Runs until the program exits or a limit stops it.
+  void run();
+
+  StopReason stop_reason() const { return stop_; }
+  // Firmware's exit code (kExit, kToHost): 0 = pass.
+  uint32_t exit_code() const { return exit_code_; }
+  const SocSimStats& stats() const { return stats_; }
+  std::vector<std::string> signal_names() const { return pins_.names(); }
+  static constexpr double kPeriodNs = 10.0;
+
+ private:
+  void on_negedge();
+  void iss_thread();
+  void intc_model_inputs();
+  void intc_model_outputs();
+  void finish(StopReason why, uint32_t code);
+  void count_intc_traffic(const SocModel::IntcTraffic& t);
+
+  SocSimOptions opt_;
+  sc_core::sc_clock clk_;
+  SocPins pins_;
+  std::unique_ptr<SocModel> model_;
+  simc::UartFarEnd* uart_ = nullptr;
+  simc::PacketSource* pkt_ = nullptr;
+  simc::ReplyTracker* replies_ = nullptr;
+
+  // --intc=model: the model and the signals of its own port types.
+  std::unique_ptr<AtsIntcModel> intc_;
+  sc_core::sc_signal<bool> mi_req_{"mi_req"}, mi_we_{"mi_we"};
+  sc_core::sc_signal<sc_dt::sc_uint<4>> mi_be_{"mi_be"};
+  sc_core::sc_signal<sc_dt::sc_uint<16>> mi_addr_{"mi_addr"};
+  sc_core::sc_signal<sc_dt::sc_uint<32>> mi_wdata_{"mi_wdata"};
+  sc_core::sc_signal<sc_dt::sc_uint<2>> mi_hart_{"mi_hart"};
+  sc_core::sc_signal<sc_dt::sc_uint<32>> mi_irq_{"mi_irq"};
+  sc_core::sc_signal<bool> mo_gnt_{"mo_gnt"}, mo_rvalid_{"mo_rvalid"}, mo_err_{"mo_err"};
+  sc_core::sc_signal<sc_dt::sc_uint<32>> mo_rdata_{"mo_rdata"};
+  sc_core::sc_signal<sc_dt::sc_uint<4>> mo_work_{"mo_work"}, mo_preempt_{"mo_preempt"};
+  sc_core::sc_signal<bool> mo_err_irq_{"mo_err_irq"};
+
+  // --cpu=iss
+  class IssBus;
+  std::unique_ptr<IssBus> iss_bus_;
+  std::vector<std::unique_ptr<rv::Hart>> iss_harts_;
+
+  sc_core::sc_trace_file* vcd_ = nullptr;
+
+  bool in_reset_ = true;
+  unsigned reset_cycles_ = 0;
+  uint64_t cycle_ = 0;
+  int64_t tohost_word_ = -1;
+  StopReason stop_ = StopReason::kNone;
+  uint32_t exit_code_ = 0;
+  SocSimStats stats_;
+  uint32_t prev_irq_ = 0, prev_hart_irq_ = 0;
+  bool uart_rx_pending_ = false;
+  std::deque<uint8_t> intc_pending_kind_;  // op kind of each accepted controller access
+};
+
+}  // namespace socsim

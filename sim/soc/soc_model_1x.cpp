@@ -1,0 +1,10 @@
+// The 1-hart soc_top build with the external ports (--intc=model, --cpu=iss) (Vsoc1x).
+#include "Vsoc1x.h"
+#include "Vsoc1x___024root.h"
+#include "soc_model_impl.h"
+
+namespace socsim {
+std::unique_ptr<SocModel> make_soc_model_1x(SocPins& pins, sc_core::sc_clock& clk) {
+  return std::make_unique<SocModelImpl<Vsoc1x, Vsoc1x___024root, 1>>(pins, clk);
+}
+}  // namespace socsim
