@@ -110,6 +110,7 @@ module soc_top #(
   output logic [19:0] hart_irq_o          // per hart h, bits [5h +: 5] = {preempt, work, MEIP, MTIP, MSIP}
 );
   localparam int unsigned NH = NUM_HARTS;
+  localparam int          NHI = NUM_HARTS;  // for loop bounds and the controller parameter
   localparam int unsigned NM = 2 * NH + (HAS_PKTDEV ? 1 : 0);
   localparam int unsigned NS = soc_pkg::NUM_SLAVES;
   localparam int unsigned AW = soc_pkg::ATOP_W;
@@ -150,7 +151,7 @@ module soc_top #(
     intc_irq[soc_pkg::IRQ_UART]   = uart_irq;
     intc_irq[soc_pkg::IRQ_PKT_RX] = pkt_rx_irq;
     intc_irq[soc_pkg::IRQ_PKT_TX] = pkt_tx_irq;
-    for (int h = 0; h < int'(NH); h++) intc_irq[3 + h] = mtip[h];
+    for (int h = 0; h < NHI; h++) intc_irq[3 + h] = mtip[h];
   end
   assign intc_irq_o   = 32'(intc_irq);
   assign work         = intc_ext ? intc_work_i[NH-1:0] : rtl_work;
@@ -159,7 +160,7 @@ module soc_top #(
 
   always_comb begin
     hart_irq_o = '0;
-    for (int h = 0; h < int'(NH); h++)
+    for (int h = 0; h < NHI; h++)
       hart_irq_o[5*h +: 5] = {preempt[h], work[h], meip[h], mtip[h], msip[h]};
   end
 
@@ -217,7 +218,7 @@ module soc_top #(
   logic [NH*4-1:0]  c_dbe;
   logic [NH*6-1:0]  c_datop;
 
-  for (genvar h = 0; h < int'(NH); h++) begin : g_hart
+  for (genvar h = 0; h < NHI; h++) begin : g_hart
     logic run_n;
     assign run_n = rst_ni && hart_en_i[h] && !cpu_ext;
 
@@ -498,7 +499,7 @@ module soc_top #(
     .NUM_ENTRIES (INTC_NUM_ENTRIES),
     .NUM_IRQS    (INTC_NUM_IRQS),
     .NUM_CHANNELS(INTC_NUM_CHANNELS),
-    .NUM_HARTS   (int'(NH)),
+    .NUM_HARTS   (NHI),
     .COUNTERS    (INTC_COUNTERS)
   ) u_intc (
     .clk_i, .rst_ni,
