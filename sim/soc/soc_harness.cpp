@@ -138,7 +138,6 @@ SocHarness::SocHarness(sc_core::sc_module_name name, const SocSimOptions& opt)
 }
 
 SocHarness::~SocHarness() {
-  if (vcd_) sc_core::sc_close_vcd_trace_file(vcd_);
   model_->final();
 }
 
@@ -189,10 +188,10 @@ std::string SocHarness::check_trace_options() const {
   if (ends(".fst") && !opt_.trace_signals.empty())
     return "--trace-signals selects pins for a .vcd trace; an .fst trace holds every signal";
   if (opt_.trace_from >= opt_.trace_to) return "--trace-from must be below --trace-to";
-  const auto names = pins_.names();
-  for (const auto& s : opt_.trace_signals)
-    if (std::find(names.begin(), names.end(), s) == names.end())
-      return "unknown trace signal '" + s + "' (see --list-signals)";
+  std::vector<SocPins::Ref> pins;
+  std::string unknown;
+  if (!pins_.select(opt_.trace_signals, pins, unknown))
+    return "unknown trace signal '" + unknown + "' (see --list-signals)";
   return "";
 }
 
@@ -231,6 +230,7 @@ void SocHarness::on_negedge() {
   }
   if (stop_ != StopReason::kNone) return;
 
+  if (vcd_.is_open()) vcd_.sample(cycle_);
   // Outputs of this cycle.
   if (pins_.uart_tx_valid.read()) {
     ++stats_.uart_tx_bytes;
@@ -341,22 +341,17 @@ void SocHarness::run() {
     if (fst) {
       model_->trace_open(opt_.trace_path);
     } else {
-      std::string base = opt_.trace_path.substr(0, opt_.trace_path.size() - 4);
-      vcd_ = sc_core::sc_create_vcd_trace_file(base.c_str());
-      vcd_->set_time_unit(1, sc_core::SC_NS);
-      sc_core::sc_trace(vcd_, clk_, "clk");
-      const auto names = opt_.trace_signals.empty() ? pins_.names() : opt_.trace_signals;
-      for (const auto& n : names) pins_.trace(vcd_, n);
+      std::vector<SocPins::Ref> pins;
+      std::string unknown, error;
+      pins_.select(opt_.trace_signals, pins, unknown);  // names checked by check_trace_options()
+      if (!vcd_.open(opt_.trace_path, std::move(pins), error))
+        std::fprintf(stderr, "soc_sim: --trace: %s\n", error.c_str());
     }
     trace_on = true;
   };
   auto trace_stop = [&]() {
     if (fst) model_->trace_close();
-    else if (vcd_) {
-      sc_core::sc_close_vcd_trace_file(vcd_);
-      sc_core::sc_get_curr_simcontext()->remove_trace_file(vcd_);
-      vcd_ = nullptr;
-    }
+    else vcd_.close();
     trace_on = false;
     trace_done = true;
   };

@@ -24,6 +24,7 @@
 #include "sim_common/packet_source.h"
 #include "sim_common/reply_tracker.h"
 #include "sim_common/uart_far_end.h"
+#include "pin_vcd.h"
 #include "soc_model.h"
 #include "soc_pins.h"
 
@@ -133,7 +134,7 @@ class SocHarness : public sc_core::sc_module {
   std::unique_ptr<IssBus> iss_bus_;
   std::vector<std::unique_ptr<rv::Hart>> iss_harts_;
 
-  sc_core::sc_trace_file* vcd_ = nullptr;
+  PinVcd vcd_;  // --trace FILE.vcd
 
   bool in_reset_ = true;
   unsigned reset_cycles_ = 0;

@@ -1,6 +1,9 @@
 // Signal registry of SocPins: see soc_pins.h.
 #include "soc_pins.h"
 
+#include <algorithm>
+#include <type_traits>
+
 namespace socsim {
 
 template <class F>
@@ -24,15 +27,34 @@ std::vector<std::string> SocPins::names() const {
   return out;
 }
 
-bool SocPins::trace(sc_core::sc_trace_file* tf, const std::string& name) const {
-  bool found = false;
+bool SocPins::select(const std::vector<std::string>& names, std::vector<Ref>& out,
+                     std::string& unknown) const {
+  std::vector<Ref> all;
   for_each([&](const auto& s) {
-    if (!found && name == s.basename()) {
-      sc_core::sc_trace(tf, s, name);
-      found = true;
+    Ref r;
+    r.name = s.basename();
+    if constexpr (std::is_same_v<std::decay_t<decltype(s)>, sc_core::sc_signal<bool>>) {
+      r.bit = &s;
+    } else {
+      r.word = &s;
+      r.width = 32;
     }
+    all.push_back(r);
   });
-  return found;
+  if (names.empty()) {
+    out = all;
+    return true;
+  }
+  out.clear();
+  for (const auto& n : names) {
+    auto it = std::find_if(all.begin(), all.end(), [&](const Ref& r) { return r.name == n; });
+    if (it == all.end()) {
+      unknown = n;
+      return false;
+    }
+    out.push_back(*it);
+  }
+  return true;
 }
 
 }  // namespace socsim

@@ -132,10 +132,20 @@ struct SocPins {
     m.hart_irq_o(hart_irq);
   }
 
+  // A pin by name, for tracing.
+  struct Ref {
+    std::string name;
+    unsigned width = 1;
+    const sc_core::sc_signal<bool>* bit = nullptr;
+    const sc_core::sc_signal<uint32_t>* word = nullptr;
+    uint32_t read() const { return bit ? uint32_t(bit->read()) : word->read(); }
+  };
   // Names accepted by --trace-signals, in pin order.
   std::vector<std::string> names() const;
-  // Adds the named signal to a SystemC trace file; false if the name is unknown.
-  bool trace(sc_core::sc_trace_file* tf, const std::string& name) const;
+  // The named pins (all when names is empty); false and the unknown name in
+  // `unknown` if one does not exist.
+  bool select(const std::vector<std::string>& names, std::vector<Ref>& out,
+              std::string& unknown) const;
 
  private:
   template <class F>
