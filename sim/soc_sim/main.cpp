@@ -121,7 +121,7 @@ int sc_main(int argc, char* argv[]) {
   std::string elf_path, intc, cpu, trace_signals, uart_input, uart_tcp, stats_path;
   std::string max_cycles = "100M", trace_from = "0", trace_to, seed_text = "1";
   std::string pkt_rate = "0", pkt_arrival = "poisson", pkt_size = "64", pkt_count = "0";
-  std::string pkt_service = "fixed:0";
+  std::string pkt_service = "fixed:0", pkt_start = "0";
   double uart_wait = 0;
   po::options_description desc(
       "soc_sim [options] program.elf\n"
@@ -157,6 +157,8 @@ int sc_main(int argc, char* argv[]) {
      "packets in the run (0 = unlimited)")
     ("pkt-service", po::value<std::string>(&pkt_service)->default_value(pkt_service),
      "service time asked of the firmware per packet: fixed:N, exp:MEAN or bimodal:A:B:P")
+    ("pkt-start", po::value<std::string>(&pkt_start)->default_value(pkt_start),
+     "first cycle a packet may arrive (give the firmware time to set up its rings)")
     ("trace", po::value<std::string>(&opt.trace_path),
      "write a waveform: FILE.fst (every signal, Verilated FST) or FILE.vcd (the SoC pins)")
     ("trace-from", po::value<std::string>(&trace_from)->default_value(trace_from),
@@ -221,6 +223,7 @@ int sc_main(int argc, char* argv[]) {
     if (!simc::parse_arrival(pkt_arrival, traffic.arrival, err) ||
         !simc::parse_packet_size(pkt_size, traffic.size_min, traffic.size_max, err) ||
         !simc::parse_count(pkt_count, "--pkt-count", traffic.count, err) ||
+        !simc::parse_count(pkt_start, "--pkt-start", traffic.start_cycle, err) ||
         !simc::parse_service_time(pkt_service, traffic.service, err) ||
         !simc::validate(traffic, err))
       return bad_input(err);
@@ -312,6 +315,15 @@ int sc_main(int argc, char* argv[]) {
   if (!vm.count("quiet") || status != 0)
     std::fprintf(stderr, "soc_sim: %s (%llu instructions, %.2f simulated MHz)\n", line,
                  (unsigned long long)instret, mhz);
+  if (packets && (!vm.count("quiet") || status != 0)) {
+    const auto& lat = replies.latency();
+    std::fprintf(stderr,
+                 "soc_sim: packets: %llu arrived, %llu replied; arrival -> reply latency p50 %llu, "
+                 "p99 %llu, p99.9 %llu, max %llu cycles\n",
+                 (unsigned long long)replies.arrivals(), (unsigned long long)replies.replies(),
+                 (unsigned long long)lat.percentile(50), (unsigned long long)lat.percentile(99),
+                 (unsigned long long)lat.percentile(99.9), (unsigned long long)lat.max());
+  }
   if (vm.count("stats")) {
     simc::JsonWriter w;
     write_stats(w, RunInfo{elf_path, intc, cpu, opt.harts, seed}, soc, source.get(),
