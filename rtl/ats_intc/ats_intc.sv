@@ -28,11 +28,27 @@
 //  state: gnt_o = !internal_work, work_o, preempt_o, err_irq_o; rvalid_o,
 //  rdata_o and err_o answer the request accepted one edge earlier.
 // Storage: the pool lives in two block RAMs, WORD[N]x32 and NEXT[N]xlog2(N)
-// (ats_intc_ram). Lists are head/tail/nonempty registers, numbered
-// R[p][prio] = p*NUM_PRIOS + prio, then W[j] = NUM_PROCS*NUM_PRIOS + j with j
-// the compact index of an existing source (IRQs, then channels). The free list
-// is linked through NEXT with a length counter; never-used entries come from a
-// bump pointer. COUNTERS=0 removes the statistics registers (generate).
+// (ats_intc_ram). Lists are numbered R[p][prio] = p*NUM_PRIOS + prio, then
+// W[j] = NUM_PROCS*NUM_PRIOS + j with j the compact index of an existing
+// source (IRQs, then channels); their heads and tails are register arrays with
+// write ports (not reset: read only while the list's nonempty flag is set),
+// the nonempty flags a vector. The free list is linked through NEXT with a
+// length counter; never-used entries come from a bump pointer. COUNTERS=0
+// removes the statistics registers (generate).
+// Simulation speed: this block dominates the SoC's Verilator model, so the
+// next-state logic is written to cost little per simulated cycle without
+// changing the hardware: an op writes the one or two list ends, counters and
+// flags it touches (indexed writes, one-hot masks; no loop over every list);
+// work that is rarely needed sits under the condition that needs it (a
+// simulator skips it, synthesis sees the same function): the list encoder
+// (reset walk, ITER_*), the decoder and access checks (accepted request), the
+// DEQ level, the IRQ-edge loop, the reset-walk test, BEST/work/preempt
+// (lines_dirty); and blocks that depend on an input (irq_i, the request) are
+// kept apart from those that do not, because a simulator re-evaluates
+// input-dependent logic on every evaluation, not once per clock edge.
+// Yosys note: a variable part-select write (x[i*W +: W] = v) synthesizes to a
+// shifter; write per element under a decoded enable (a loop with i == k) or
+// through a register-array port instead.
 // Assumes: rst_ni is synchronous; irq_i is synchronous to clk_i.
 module ats_intc #(
   parameter int NUM_PROCS    = 4,    // 1..15
@@ -144,6 +160,13 @@ module ats_intc #(
     else            wlist = LW'(NR) + LW'(j);
   endfunction
 
+  // The lists after list l0 (bit l set when l > l0). Called only in the
+  // branches that load the iterator, so a simulator evaluates the NL
+  // comparators on ITER_CTRL / ITER_NEXT only, not every cycle.
+  function automatic logic [NL-1:0] lists_after(input logic [LW-1:0] l0);
+    for (int l = 0; l < NL; l++) lists_after[l] = (LW'(l) > l0);
+  endfunction
+
   // Source tables, constant: the compact index of each source id (0 when the
   // source does not exist) and the source id of each compact index.
   logic [ats_intc_reg_pkg::MAX_SOURCES*SW-1:0] src_idx_tab;
@@ -163,7 +186,10 @@ module ats_intc #(
   // ---------------------------------------------------------------------------
   // Lists: head, tail, nonempty. ne_a is ne_d without a wake step's append,
   // all that stage A may need (see p_lists).
-  logic [NL*AW-1:0] head_q, head_d, tail_q, tail_d;
+  // head_q/tail_q are register arrays written through ports (p_lists), like
+  // the RAMs: an op writes at most two heads and one tail.
+  logic [AW-1:0]    head_q [NL];
+  logic [AW-1:0]    tail_q [NL];
   logic [NL-1:0]    ne_q, ne_d, ne_a;
   // Pool: free list head and length, bump pointer.
   logic [AW-1:0]    fl_head_q, fl_head_d;
@@ -361,14 +387,9 @@ module ats_intc #(
   logic [NS-1:0] pclr;             // sources cleared by a process reset
   logic [NUM_IRQS-1:0] rise, irq_ovf;
   logic [SW-1:0] it_j;
-  logic [NL-1:0] sel_after;        // the lists after sel_l_q
   logic          pctl_reset;
 
   assign rise       = irq_i & ~irq_prev_q;
-  assign sel_after[0] = 1'b0;
-  for (genvar l = 1; l < NL; l++) begin : g_sel_after
-    assign sel_after[l] = (LW'(l) > sel_l_q);
-  end
   assign it_j       = NR_ALIGNED ? SW'(it_list_q) : SW'(it_list_q - LW'(NR));
   assign pctl_reset = get(wd, ats_intc_reg_pkg::K_PROC_CTRL_RESET_LSB,
                           ats_intc_reg_pkg::K_PROC_CTRL_RESET_W) != '0;
@@ -590,7 +611,7 @@ module ats_intc #(
         it_valid_d = sel_found_q;
         it_cur_d   = sel_head_q;
         it_list_d  = sel_l_q;
-        it_after_d = sel_after;
+        it_after_d = lists_after(sel_l_q);
         wh_wait_d  = 1'b0;
         wh_idx_d   = '0;
       end
@@ -653,7 +674,7 @@ module ats_intc #(
           it_valid_d = sel_found_q;
           it_cur_d   = sel_head_q;
           it_list_d  = sel_l_q;
-          it_after_d = sel_after;
+          it_after_d = lists_after(sel_l_q);
         end else begin
           it_cur_d   = next_rd;
         end
@@ -744,7 +765,7 @@ module ats_intc #(
   // ---------------------------------------------------------------------------
   // Stage B: lists, pool, HELD, pending (the op's ports, then the IRQ edges)
   // ---------------------------------------------------------------------------
-  assign app_tail = tail_q[app_l*AW +: AW];
+  assign app_tail = tail_q[app_l];
   assign app_ne   = ne_q[app_l];
   assign app_a_ne = ne_q[app_l_q];
   // What stage A sees of this op (the bypass) leaves out what the next op
@@ -761,29 +782,33 @@ module ats_intc #(
   assign pop_a_en = (op_bus_q && ok_q && rq_proc_q && preg_q.deq && deq_hit_q) ||
                     (op_rst_q && sel_found_q) || op_wk_q;
 
+  // An op touches at most two lists (a wake pops W[s] and appends to R[o][*]),
+  // so the next state is written at those indices only, not by a loop over
+  // every list (which a simulator would run every cycle). The nonempty flags
+  // change by one-hot masks: a pop of the tail clears, an append sets.
+  logic [NL-1:0] x_oh, app_oh, app_a_oh;
+
+  assign x_oh     = NL'(1) << x_l_q;
+  assign app_oh   = NL'(1) << app_l;
+  assign app_a_oh = NL'(1) << app_l_q;
+  assign ne_d = (ne_q & ~((pop_en && x_tail_q) ? x_oh : '0)) |
+                ((app_en && !app_ne) ? app_oh : '0);
+  assign ne_a = (ne_q & ~((pop_a_en && x_tail_q) ? x_oh : '0)) | (app_a_en ? app_a_oh : '0);
+
+  // Write ports of the head and tail arrays: a pop moves the head of x_l_q
+  // (unless it took the tail), an append sets the tail of app_l (and its head
+  // when it was empty), a cancel unlink of the tail moves the tail back. A
+  // wake pops W[s] and appends to R[o][*], so the two head ports never meet.
+  logic          hd_we_pop, hd_we_app, tl_we;
+  logic [LW-1:0] tl_wa;
+  logic [AW-1:0] tl_wd;
+
   always_comb begin : p_lists
-    head_d = head_q;
-    tail_d = tail_q;
-    ne_d   = ne_q;
-    ne_a   = ne_q;
-    for (int l = 0; l < NL; l++) begin
-      if (pop_en && x_l_q == LW'(l)) begin
-        if (x_tail_q) ne_d[l] = 1'b0;
-        else          head_d[l*AW +: AW] = next_rd;
-      end
-      if (pop_a_en && x_tail_q && x_l_q == LW'(l)) ne_a[l] = 1'b0;
-      if (tfix_en && x_l_q == LW'(l)) begin
-        tail_d[l*AW +: AW] = cx_prev_q;
-      end
-      if (app_en && app_l == LW'(l)) begin
-        tail_d[l*AW +: AW] = app_e;
-        if (!ne_q[l]) begin
-          head_d[l*AW +: AW] = app_e;
-          ne_d[l] = 1'b1;
-        end
-      end
-      if (app_a_en && app_l_q == LW'(l)) ne_a[l] = 1'b1;
-    end
+    hd_we_pop = pop_en && !x_tail_q;
+    hd_we_app = app_en && !app_ne;
+    tl_we     = app_en || tfix_en;
+    tl_wa     = app_en ? app_l : x_l_q;
+    tl_wd     = app_en ? app_e : cx_prev_q;
   end
 
   always_comb begin : p_pool
@@ -827,115 +852,168 @@ module ats_intc #(
   end
 
   // HELD and the reset walks. A process whose count reaches zero stops
-  // resetting; the zero test uses the current count, not the adder.
+  // resetting; the zero test uses the current count, not the adder. The
+  // loops run (in a simulator) only when a count changes or a walk is on.
   logic [NUM_PROCS-1:0] held_zero_d;
 
   always_comb begin : p_held_cnt
     held_new = held_q[hd_p*CW +: CW] + (hd_inc ? CW'(1) : {CW{1'b1}});
     held_d   = held_q;
-    for (int p = 0; p < NUM_PROCS; p++) begin
-      if (hd_en && hd_p == PW'(p)) begin
-        held_d[p*CW +: CW] = held_new;
-        held_zero_d[p] = !hd_inc && (held_q[p*CW +: CW] == CW'(1));
-      end else begin
-        held_zero_d[p] = (held_q[p*CW +: CW] == '0);
+    if (hd_en) begin
+      for (int p = 0; p < NUM_PROCS; p++) begin
+        if (hd_p == PW'(p)) held_d[p*CW +: CW] = held_new;
       end
-      rstp_d[p] = (rstp_q[p] | rst_set[p]) & ~rst_kill[p] & ~held_zero_d[p];
+    end
+    for (int p = 0; p < NUM_PROCS; p++) begin
       quota_hit_d[p] = (quota_d[p*QW +: QW] != '0) &&
                        (QW'(held_d[p*CW +: CW]) >= quota_d[p*QW +: QW]);
     end
+    held_zero_d = '0;
+    rstp_d      = '0;
+    if ((rstp_q | rst_set) != '0) begin
+      for (int p = 0; p < NUM_PROCS; p++) begin
+        if (hd_en && hd_p == PW'(p)) held_zero_d[p] = !hd_inc && (held_q[p*CW +: CW] == CW'(1));
+        else                         held_zero_d[p] = (held_q[p*CW +: CW] == '0);
+        rstp_d[p] = (rstp_q[p] | rst_set[p]) & ~rst_kill[p] & ~held_zero_d[p];
+      end
+    end
   end
 
-  // Pending counters; pend_nz_d says which are non-zero next, without the adders.
-  logic [NS-1:0] pend_nz_d;
+  // Pending counters. pnz_q mirrors (pend_q != 0), so pend_nz_d (which
+  // counters are non-zero next: the wake selector, a WAIT's consume) comes
+  // from one-hot masks, without a comparator or an adder per source. The op's
+  // effect (p_pend_op) and the IRQ edges (p_pend_irq) are separate blocks:
+  // only the second depends on an input, and a simulator re-evaluates
+  // input-dependent logic whenever an input may have changed.
+  logic [NS-1:0]   pend_nz_d, pnz_q, pnz_o, ovf_o, src_oh;
+  logic [NS*8-1:0] pend_o;           // after the op, before the IRQ edges
 
-  always_comb begin : p_pend_cnt
-    // The op's event (SEND, FIRE) or consume (WAIT, wake) on src_q ...
+  always_comb begin : p_pend_op
+    // The op's event (SEND, FIRE) or consume (WAIT, wake) on src_q; a consume
+    // never meets a zero counter (stage A checked pend_nz_d) ...
     ovf_op   = pe_en && pe_inc && (s_pend == 8'hFF);
     pend_new = pe_inc ? (ovf_op ? 8'hFF : s_pend + 8'd1) : s_pend - 8'd1;
-    pend_d   = pend_q;
-    ovf_d    = ovf_q;
-    for (int j = 0; j < NS; j++) begin
-      pclr[j]      = pclr_en && (owner_q[j*PW +: PW] == b_pi);
-      pend_nz_d[j] = (pend_q[j*8 +: 8] != 8'd0);
-      if (pe_en && src_q == SW'(j)) begin
-        pend_d[j*8 +: 8] = pend_new;
-        ovf_d[j]         = ovf_q[j] | ovf_op;
-        pend_nz_d[j]     = pe_inc || (pend_q[j*8+1 +: 7] != 7'd0);
-      end
-      if (oclr_en && src_q == SW'(j)) ovf_d[j] = 1'b0;
-      if (pclr[j]) begin
-        pend_d[j*8 +: 8] = 8'd0;
-        ovf_d[j]         = 1'b0;
-        pend_nz_d[j]     = 1'b0;
-      end
-    end
-    // ... then the IRQ rising edges sampled at the next edge ((a) of 3.1).
-    irq_ovf = '0;
-    for (int i = 0; i < NUM_IRQS; i++) begin
-      if (rise[i]) begin
-        pend_nz_d[i] = 1'b1;
-        if (pend_d[i*8 +: 8] == 8'hFF) begin
-          ovf_d[i]   = 1'b1;
-          irq_ovf[i] = 1'b1;
-        end else begin
-          pend_d[i*8 +: 8] = pend_d[i*8 +: 8] + 8'd1;
+    src_oh   = NS'(1) << src_q;
+    pend_o   = pend_q;
+    ovf_o    = ovf_q;
+    pnz_o    = pnz_q;
+    if (pe_en) begin
+      for (int j = 0; j < NS; j++) begin
+        if (src_oh[j]) begin
+          pend_o[j*8 +: 8] = pend_new;
+          pnz_o[j]         = pe_inc || (s_pend[7:1] != 7'd0);
         end
       end
+      if (ovf_op) ovf_o = ovf_o | src_oh;
     end
-    n_ovf = 6'(ovf_op);
-    for (int i = 0; i < NUM_IRQS; i++) begin
-      n_ovf = n_ovf + 6'(irq_ovf[i]);
+    if (oclr_en) ovf_o = ovf_o & ~src_oh;
+    // ... or a process reset clears the counters of every source p owns.
+    pclr = '0;
+    if (pclr_en) begin
+      for (int j = 0; j < NS; j++) begin
+        pclr[j] = (owner_q[j*PW +: PW] == b_pi);
+        if (pclr[j]) pend_o[j*8 +: 8] = 8'd0;
+      end
+      ovf_o = ovf_o & ~pclr;
+      pnz_o = pnz_o & ~pclr;
+    end
+  end
+
+  always_comb begin : p_pend_irq
+    // Then the IRQ rising edges sampled at the next edge ((a) of 3.1).
+    pend_d    = pend_o;
+    ovf_d     = ovf_o;
+    pend_nz_d = pnz_o | NS'(rise);
+    irq_ovf   = '0;
+    n_ovf     = 6'(ovf_op);
+    if (rise != '0) begin
+      for (int i = 0; i < NUM_IRQS; i++) begin
+        if (rise[i]) begin
+          if (pend_o[i*8 +: 8] == 8'hFF) begin
+            ovf_d[i]   = 1'b1;
+            irq_ovf[i] = 1'b1;
+          end else begin
+            pend_d[i*8 +: 8] = pend_o[i*8 +: 8] + 8'd1;
+          end
+        end
+      end
+      for (int i = 0; i < NUM_IRQS; i++) begin
+        n_ovf = n_ovf + 6'(irq_ovf[i]);
+      end
     end
   end
 
   // ---------------------------------------------------------------------------
   // Derived lines from the next state: BEST, work, preempt, err_irq, gnt
   // ---------------------------------------------------------------------------
+  // BEST, work_o and preempt_o depend on the ready lists' nonempty flags,
+  // the enables, HART_PROC, RUN_PRIO and AFFINITY. They are recomputed only at
+  // an edge that may change one of these (lines_dirty, a superset: an op that
+  // empties or fills a list, a DEQ, a kernel access to one of those
+  // registers) and hold otherwise, so a simulator skips them on most cycles.
+  // After reset both the state and the registered lines are empty.
+  logic                     lines_dirty;
   logic [NUM_PROCS-1:0]     rdy_d;
   logic [NUM_PROCS*PRW-1:0] top_d;
   logic [NS-1:0]            wrdy_d;
 
-  for (genvar p = 0; p < NUM_PROCS; p++) begin : g_procs
-    ats_intc_ffs #(
-      .WIDTH (NUM_PRIOS)
-    ) u_top (
-      .in_i    (ne_d[p*NP +: NP]),
-      .found_o (rdy_d[p]),
-      .idx_o   (top_d[p*PRW +: PRW])
-    );
-  end
-
-  always_comb begin : p_lines
-    best_val_d  = 1'b0;
-    best_proc_d = '0;
-    best_prio_d = '0;
-    for (int p = 0; p < NUM_PROCS; p++) begin
-      if (en_d[p] && rdy_d[p] && (!best_val_d || top_d[p*PRW +: PRW] < best_prio_d)) begin
-        best_val_d  = 1'b1;
-        best_proc_d = PW'(p);
-        best_prio_d = top_d[p*PRW +: PRW];
-      end
+  // The most urgent non-empty level of a process (its lowest set bit).
+  function automatic logic [PRW-1:0] top_level(input logic [NP-1:0] v);
+    top_level = '0;
+    for (int i = NP - 1; i >= 0; i--) begin
+      if (v[i]) top_level = PRW'(i);
     end
-    for (int h = 0; h < NH; h++) begin
-      work_d[h]    = 1'b0;
-      preempt_d[h] = 1'b0;
+  endfunction
+
+  assign lines_dirty = (pop_en && x_tail_q) || (app_en && !app_ne) ||
+                       (op_bus_q && (kreg_q.proc_ctrl || kreg_q.affinity || kreg_q.hart_proc ||
+                                     kreg_q.run_prio || preg_q.deq));
+
+  always_comb begin : p_best
+    rdy_d       = '0;
+    top_d       = '0;
+    best_val_d  = best_val_q;
+    best_proc_d = best_proc_q;
+    best_prio_d = best_prio_q;
+    if (lines_dirty) begin
+      best_val_d  = 1'b0;
+      best_proc_d = '0;
+      best_prio_d = '0;
       for (int p = 0; p < NUM_PROCS; p++) begin
-        if (hproc_d[h*HPW +: HPW] == HPW'(p)) begin
-          work_d[h] = en_d[p] & rdy_d[p];
-        end else if (en_d[p] && rdy_d[p] && aff_d[p*NH + h] &&
-                     RPW'(top_d[p*PRW +: PRW]) < rprio_d[h*RPW +: RPW]) begin
-          preempt_d[h] = 1'b1;
+        rdy_d[p]             = (ne_d[p*NP +: NP] != '0);
+        top_d[p*PRW +: PRW]  = top_level(ne_d[p*NP +: NP]);
+        if (en_d[p] && rdy_d[p] && (!best_val_d || top_d[p*PRW +: PRW] < best_prio_d)) begin
+          best_val_d  = 1'b1;
+          best_proc_d = PW'(p);
+          best_prio_d = top_d[p*PRW +: PRW];
         end
       end
     end
-    err_irq_d = ctrl_d[1] && ((gerr_d != '0) || (perr_d != '0));
-    for (int j = 0; j < NS; j++) begin
-      wrdy_d[j] = pend_nz_d[j] && ne_d[NR + j];
-    end
-    // 3.2: internal work outstanding -> no grant for the next edge.
-    gnt_d = !(cx_act_d || dc_val_d || (rstp_d != '0) || (wrdy_d != '0));
   end
+
+  always_comb begin : p_harts
+    work_d    = work_q;
+    preempt_d = preempt_q;
+    if (lines_dirty) begin
+      for (int h = 0; h < NH; h++) begin
+        work_d[h]    = 1'b0;
+        preempt_d[h] = 1'b0;
+        for (int p = 0; p < NUM_PROCS; p++) begin
+          if (hproc_d[h*HPW +: HPW] == HPW'(p)) begin
+            work_d[h] = en_d[p] & rdy_d[p];
+          end else if (en_d[p] && rdy_d[p] && aff_d[p*NH + h] &&
+                       RPW'(top_d[p*PRW +: PRW]) < rprio_d[h*RPW +: RPW]) begin
+            preempt_d[h] = 1'b1;
+          end
+        end
+      end
+    end
+  end
+
+  assign err_irq_d = ctrl_d[1] && ((gerr_d != '0) || (perr_d != '0));
+  assign wrdy_d    = pend_nz_d & ne_d[NR +: NS];
+  // 3.2: internal work outstanding -> no grant for the next edge.
+  assign gnt_d     = !(cx_act_d || dc_val_d || (rstp_d != '0) || (wrdy_d != '0));
 
   // ---------------------------------------------------------------------------
   // Stage A: decode the request, choose the operation of the next edge, find
@@ -950,8 +1028,8 @@ module ats_intc #(
   logic [SW-1:0]   a_j, wk_j, src_a;
   logic            rs_any, wk_any, dq_found;
   logic [PRW-1:0]  dq_lvl;
-  logic            enc_all;
-  logic [NL-1:0]   enc_cand;
+  logic            enc_all, enc_need;
+  logic [NL-1:0]   enc_cand, enc_own;
   logic            enc_found;
   logic [LW-1:0]   enc_l, x_l, hd_l;
   logic [AW-1:0]   head_sel, tail_sel;
@@ -968,6 +1046,7 @@ module ats_intc #(
     .NUM_CHANNELS (NUM_CHANNELS),
     .NUM_HARTS    (NUM_HARTS)
   ) u_decode (
+    .en_i    (accept),
     .we_i    (we_i),
     .be_i    (be_i),
     .addr_i  (addr_i),
@@ -981,34 +1060,45 @@ module ats_intc #(
   assign a_p = PW'(addr_i[15:12] - 4'd1);
   assign a_j = src_idx_tab[addr_i[2 +: SIDW]*SW +: SW];
 
+  // Registered with an accepted request only (p_pipe_q); evaluated only then.
   always_comb begin : p_checks
-    a_dis   = (a_preg.enq | a_preg.deq | a_preg.wait_on | a_preg.send | a_preg.cancel) &&
-              !en_d[a_p];
-    a_snd   = snd_d[a_j*NUM_PROCS +: NUM_PROCS];
-    a_perm  = (a_preg.send && !a_snd[a_p]) ||
-              ((a_preg.wait_on | a_preg.cancel | a_preg.pending) && owner_d[a_j*PW +: PW] != a_p);
-    a_quota = (a_preg.enq | a_preg.wait_on) && quota_hit_d[a_p];
-    a_full  = (a_preg.enq | a_preg.wait_on) && pool_full_d;
-    a_obusy = we_i && a_kreg.src_cfg && ne_d[wlist(a_j)] &&
-              (PW'(get(wdata_i, ats_intc_reg_pkg::K_SRC_CFG_OWNER_LSB, OWNW)) !=
-               owner_d[a_j*PW +: PW]);
-    // The first failing check names the error.
-    a_rej = '0;
-    if (a_err.align)          a_rej[ats_intc_reg_pkg::ERR_ALIGN]      = 1'b1;
-    else if (a_err.absent)    a_rej[ats_intc_reg_pkg::ERR_ABSENT]     = 1'b1;
-    else if (a_err.bad_off)   a_rej[ats_intc_reg_pkg::ERR_BAD_OFF]    = 1'b1;
-    else if (a_dis)           a_rej[ats_intc_reg_pkg::ERR_DISABLED]   = 1'b1;
-    else if (a_err.bad_src)   a_rej[ats_intc_reg_pkg::ERR_BAD_SRC]    = 1'b1;
-    else if (a_perm)          a_rej[ats_intc_reg_pkg::ERR_PERM]       = 1'b1;
-    else if (a_err.bad_word)  a_rej[ats_intc_reg_pkg::ERR_BAD_WORD]   = 1'b1;
-    else if (a_quota)         a_rej[ats_intc_reg_pkg::ERR_QUOTA]      = 1'b1;
-    else if (a_full)          a_rej[ats_intc_reg_pkg::ERR_FULL]       = 1'b1;
-    else if (a_err.bad_value) a_rej[ats_intc_reg_pkg::ERR_BAD_VALUE]  = 1'b1;
-    else if (a_obusy)         a_rej[ats_intc_reg_pkg::ERR_OWNER_BUSY] = 1'b1;
-    // Where an ENQ or WAIT appends (4.2, 4.3).
-    a_consume = pend_nz_d[a_j];
-    a_app_l   = (a_preg.wait_on && !a_consume) ? wlist(a_j)
-                                               : rlist(a_p, wdata_i[PRW-1:0]);
+    a_dis     = 1'b0;
+    a_snd     = '0;
+    a_perm    = 1'b0;
+    a_quota   = 1'b0;
+    a_full    = 1'b0;
+    a_obusy   = 1'b0;
+    a_rej     = '0;
+    a_consume = 1'b0;
+    a_app_l   = '0;
+    if (accept) begin
+      a_dis   = (a_preg.enq | a_preg.deq | a_preg.wait_on | a_preg.send | a_preg.cancel) &&
+                !en_d[a_p];
+      a_snd   = snd_d[a_j*NUM_PROCS +: NUM_PROCS];
+      a_perm  = (a_preg.send && !a_snd[a_p]) ||
+                ((a_preg.wait_on | a_preg.cancel | a_preg.pending) && owner_d[a_j*PW +: PW] != a_p);
+      a_quota = (a_preg.enq | a_preg.wait_on) && quota_hit_d[a_p];
+      a_full  = (a_preg.enq | a_preg.wait_on) && pool_full_d;
+      a_obusy = we_i && a_kreg.src_cfg && ne_d[wlist(a_j)] &&
+                (PW'(get(wdata_i, ats_intc_reg_pkg::K_SRC_CFG_OWNER_LSB, OWNW)) !=
+                 owner_d[a_j*PW +: PW]);
+      // The first failing check names the error.
+      if (a_err.align)          a_rej[ats_intc_reg_pkg::ERR_ALIGN]      = 1'b1;
+      else if (a_err.absent)    a_rej[ats_intc_reg_pkg::ERR_ABSENT]     = 1'b1;
+      else if (a_err.bad_off)   a_rej[ats_intc_reg_pkg::ERR_BAD_OFF]    = 1'b1;
+      else if (a_dis)           a_rej[ats_intc_reg_pkg::ERR_DISABLED]   = 1'b1;
+      else if (a_err.bad_src)   a_rej[ats_intc_reg_pkg::ERR_BAD_SRC]    = 1'b1;
+      else if (a_perm)          a_rej[ats_intc_reg_pkg::ERR_PERM]       = 1'b1;
+      else if (a_err.bad_word)  a_rej[ats_intc_reg_pkg::ERR_BAD_WORD]   = 1'b1;
+      else if (a_quota)         a_rej[ats_intc_reg_pkg::ERR_QUOTA]      = 1'b1;
+      else if (a_full)          a_rej[ats_intc_reg_pkg::ERR_FULL]       = 1'b1;
+      else if (a_err.bad_value) a_rej[ats_intc_reg_pkg::ERR_BAD_VALUE]  = 1'b1;
+      else if (a_obusy)         a_rej[ats_intc_reg_pkg::ERR_OWNER_BUSY] = 1'b1;
+      // Where an ENQ or WAIT appends (4.2, 4.3).
+      a_consume = pend_nz_d[a_j];
+      a_app_l   = (a_preg.wait_on && !a_consume) ? wlist(a_j)
+                                                 : rlist(a_p, wdata_i[PRW-1:0]);
+    end
   end
 
   ats_intc_ffs #(
@@ -1027,11 +1117,16 @@ module ats_intc #(
     .idx_o   (wk_j)
   );
 
-  // DEQ: the most urgent non-empty level of the addressed process.
+  // DEQ: the most urgent non-empty level of the addressed process (looked at
+  // for an accepted DEQ only: deq_hit_q is used with preg_q.deq only).
+  logic [NP-1:0] dq_in;
+
+  assign dq_in = a_preg.deq ? ne_a[a_p*NP +: NP] : '0;
+
   ats_intc_ffs #(
     .WIDTH (NUM_PRIOS)
   ) u_deq_sel (
-    .in_i    (ne_a[a_p*NP +: NP]),
+    .in_i    (dq_in),
     .found_o (dq_found),
     .idx_o   (dq_lvl)
   );
@@ -1046,9 +1141,11 @@ module ats_intc #(
     .idx_o   (enc_l)
   );
 
+  // 3.1 (b): a granted request goes first, then internal work in 3.2 order.
+  // Only an accepted request is decoded (u_decode outputs 0 otherwise).
+  assign accept = req_i && gnt_q;
+
   always_comb begin : p_select
-    // 3.1 (b): a granted request goes first, then internal work in 3.2 order.
-    accept = req_i && gnt_q;
     go_cxs = !accept && cx_act_d;
     go_cxd = !accept && !cx_act_d && dc_val_d;
     go_rst = !accept && !cx_act_d && !dc_val_d && rs_any;
@@ -1060,12 +1157,23 @@ module ats_intc #(
     // ITER_NEXT searches the lists after the current one only.
     enc_all = !(accept && a_kreg.iter_next);
 
-    for (int l = 0; l < NR; l++) begin
-      enc_cand[l] = ne_a[l] && (enc_p == PW'(l / NP)) && (enc_all || it_after_d[l]);
-    end
-    for (int j = 0; j < NS; j++) begin
-      enc_cand[NR + j] = ne_a[NR + j] && (owner_d[j*PW +: PW] == enc_p) &&
-                         (enc_all || it_after_d[NR + j]);
+    // Candidates: the non-empty lists of enc_p (its NUM_PRIOS ready lists as
+    // one field, the wait lists of the sources it owns), masked to the lists
+    // after the current one for ITER_NEXT. Only a reset step, ITER_CTRL and
+    // ITER_NEXT use the encoder (sel_*_q); other ops leave it empty.
+    // (A superset of the uses, from early signals: !accept && rs_any rather
+    // than go_rst keeps the cancel flags off the read-address path.)
+    enc_need = accept ? (a_kreg.iter_ctrl || a_kreg.iter_next) : rs_any;
+    enc_own  = '0;
+    enc_cand = '0;
+    if (enc_need) begin
+      for (int p = 0; p < NUM_PROCS; p++) begin
+        enc_own[p*NP +: NP] = {NP{enc_p == PW'(p)}};
+      end
+      for (int j = 0; j < NS; j++) begin
+        enc_own[NR + j] = (owner_d[j*PW +: PW] == enc_p);
+      end
+      enc_cand = ne_a & enc_own & (enc_all ? {NL{1'b1}} : it_after_d);
     end
 
     // The op's source.
@@ -1093,9 +1201,9 @@ module ats_intc #(
     // Heads and tails as the op in stage B leaves them (the bypass).
     if (pop_a_en && !x_tail_q && hd_l == x_l_q)        head_sel = next_rd;
     else if (app_a_en && !app_a_ne && hd_l == app_l_q) head_sel = al_e;
-    else                                               head_sel = head_q[hd_l*AW +: AW];
+    else                                               head_sel = head_q[hd_l];
     if (app_a_en && x_l == app_l_q)                    tail_sel = al_e;
-    else                                               tail_sel = tail_q[x_l*AW +: AW];
+    else                                               tail_sel = tail_q[x_l];
 
     if (accept) begin
       if (a_preg.deq)             ra = head_sel;
@@ -1112,15 +1220,16 @@ module ats_intc #(
   // Registers
   // ---------------------------------------------------------------------------
   always_ff @(posedge clk_i) begin : p_lists_q
-    if (!rst_ni) begin
-      head_q <= '0;
-      tail_q <= '0;
-      ne_q   <= '0;
-    end else begin
-      head_q <= head_d;
-      tail_q <= tail_d;
-      ne_q   <= ne_d;
-    end
+    if (!rst_ni) ne_q <= '0;
+    else         ne_q <= ne_d;
+  end
+
+  // Heads and tails are not reset: a list's head and tail are read only
+  // while it is non-empty, and an append to an empty list writes both.
+  always_ff @(posedge clk_i) begin : p_ends_q
+    if (rst_ni && hd_we_pop) head_q[x_l_q] <= next_rd;
+    if (rst_ni && hd_we_app) head_q[app_l] <= app_e;
+    if (rst_ni && tl_we)     tail_q[tl_wa] <= tl_wd;
   end
 
   always_ff @(posedge clk_i) begin : p_pool_q
@@ -1138,6 +1247,7 @@ module ats_intc #(
   always_ff @(posedge clk_i) begin : p_sources_q
     if (!rst_ni) begin
       pend_q     <= '0;
+      pnz_q      <= '0;
       ovf_q      <= '0;
       bcast_q    <= '0;
       owner_q    <= '0;
@@ -1145,6 +1255,7 @@ module ats_intc #(
       irq_prev_q <= irq_i;
     end else begin
       pend_q     <= pend_d;
+      pnz_q      <= pend_nz_d;
       ovf_q      <= ovf_d;
       bcast_q    <= bcast_d;
       owner_q    <= owner_d;

@@ -37,11 +37,20 @@ module ats_intc_ffs #(
     logic [GW-1:0]   grp;
 
     assign padded = (NG*4)'(in_i);
-    for (genvar g = 0; g < NG; g++) begin : g_group
-      assign any[g] = |padded[g*4 +: 4];
-      assign sub[g*2 +: 2] = padded[g*4]     ? 2'd0 :
-                             padded[g*4 + 1] ? 2'd1 :
-                             padded[g*4 + 2] ? 2'd2 : 2'd3;
+    // The groups of an empty input are all empty (any 0, position 3), so the
+    // found_o test changes no value; it lets a simulator skip the groups when
+    // the input is empty, which it is most of the time for most instances.
+    always_comb begin : p_groups
+      any = '0;
+      sub = {NG{2'd3}};
+      if (found_o) begin
+        for (int g = 0; g < NG; g++) begin
+          any[g] = |padded[g*4 +: 4];
+          sub[g*2 +: 2] = padded[g*4]     ? 2'd0 :
+                          padded[g*4 + 1] ? 2'd1 :
+                          padded[g*4 + 2] ? 2'd2 : 2'd3;
+        end
+      end
     end
 
     ats_intc_ffs #(

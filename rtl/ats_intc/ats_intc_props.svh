@@ -62,8 +62,8 @@
     logic [FN-1:0]        at_tail;
     logic [FN-1:0]        tail_oh;
     logic [FN*FN-1:0]     seen;
-    assign tail_oh = FN'(1) << tail_q[l*AW +: AW];
-    assign cur[0 +: FN] = ne_q[l] ? (FN'(1) << head_q[l*AW +: AW]) : '0;
+    assign tail_oh = FN'(1) << tail_q[l];
+    assign cur[0 +: FN] = ne_q[l] ? (FN'(1) << head_q[l]) : '0;
     assign act[0] = ne_q[l];
     for (genvar s = 0; s < FN; s++) begin : g_step
       assign at_tail[s] = act[s] && (cur[s*FN +: FN] == tail_oh);
@@ -169,7 +169,7 @@
         assert (rdata_d == sh_word_q[e_q*32 +: 32]);
       end
       if (op_bus_q && rejected) begin
-        assert (head_d == head_q && tail_d == tail_q && ne_d == ne_q);
+        assert (!hd_we_pop && !hd_we_app && !tl_we && ne_d == ne_q);
         assert (fl_head_d == fl_head_q && fl_len_d == fl_len_q && bump_d == bump_q);
         assert (held_d == held_q);
         assert (!word_we && !next_we);
