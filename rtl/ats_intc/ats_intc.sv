@@ -1224,8 +1224,8 @@ module ats_intc #(
     else         ne_q <= ne_d;
   end
 
-  // Heads and tails are not reset: a list's head and tail are read only
-  // while it is non-empty, and an append to an empty list writes both.
+  // Heads and tails are not reset: their values matter only while the list's
+  // nonempty flag is set, and an append to an empty list writes both.
   always_ff @(posedge clk_i) begin : p_ends_q
     if (rst_ni && hd_we_pop) head_q[x_l_q] <= next_rd;
     if (rst_ni && hd_we_app) head_q[app_l] <= app_e;

@@ -46,51 +46,61 @@ module soc_plic #(
 );
 
   localparam int unsigned IW  = $clog2(NUM_SRC + 1);  // id width
-  localparam int unsigned LVL = IW;                   // tree levels
-  localparam int unsigned NP  = 1 << LVL;             // leaves (ids 0..NP-1)
 
   // ---------------------------------------------------------------------------
-  // State.
+  // State. Priorities are kept as PRIO_W bit planes (plane b holds bit b of
+  // every source's priority), so the candidate search below works on whole
+  // source vectors.
   // ---------------------------------------------------------------------------
-  logic [NUM_SRC*PRIO_W-1:0]    prio_q, prio_d;     // source s at (s-1)*PRIO_W
+  logic [PRIO_W*NUM_SRC-1:0]    prio_q, prio_d;     // bit b of source s at b*NUM_SRC + s-1
   logic [NUM_SRC:1]             pending_q, pending_d;
   logic [NUM_SRC:1]             inflight_q, inflight_d;
   logic [NUM_HARTS*NUM_SRC-1:0] en_q, en_d;         // ctx c, source s: c*NUM_SRC + s-1
   logic [NUM_HARTS*PRIO_W-1:0]  thr_q, thr_d;
 
   // ---------------------------------------------------------------------------
-  // Candidate per context: max-priority tree over the pending & enabled sources.
+  // Candidate per context: the pending & enabled sources of maximum priority,
+  // found bit plane by bit plane from the most significant (keep the sources
+  // with the bit set, if any), then the lowest id among them. Same result as a
+  // max tree with ties to the lower id, in a few vector operations.
   // ---------------------------------------------------------------------------
+  // Lowest set bit of v as a source id (bit s-1 is source s), 0 if none: the
+  // first non-empty group of 8, then the first bit in it.
+  localparam int unsigned NG = (NUM_SRC + 7) / 8;
+
+  function automatic logic [IW-1:0] lowest_id(input logic [NG*8-1:0] v);
+    logic [7:0] grp;
+    int         g;
+    lowest_id = '0;
+    g = NG - 1;
+    for (int k = NG - 1; k >= 0; k--) begin
+      if (v[k*8 +: 8] != 8'd0) g = k;
+    end
+    grp = v[g*8 +: 8];
+    for (int i = 7; i >= 0; i--) begin
+      if (grp[i]) lowest_id = IW'(g*8 + i + 1);
+    end
+  endfunction
+
   logic [NUM_HARTS*IW-1:0] best_id;
 
-  always_comb begin
-    logic [2*NP-1:0]        nv;
-    logic [2*NP*PRIO_W-1:0] np;
-    logic [2*NP*IW-1:0]     nid;
+  always_comb begin : p_best
+    logic [NUM_SRC-1:0] cand, keep;
+    logic [PRIO_W-1:0]  maxp;
     best_id = '0;
     for (int c = 0; c < NUM_HARTS; c++) begin
-      nv  = '0;
-      np  = '0;
-      nid = '0;
-      for (int i = 1; i <= NUM_SRC; i++) begin
-        nv[NP + i]                  = pending_q[i] && en_q[c*NUM_SRC + i - 1];
-        np[(NP + i)*PRIO_W +: PRIO_W] = prio_q[(i - 1)*PRIO_W +: PRIO_W];
-        nid[(NP + i)*IW +: IW]      = IW'(i);
-      end
-      for (int n = NP - 1; n >= 1; n--) begin
-        if (nv[2*n] &&
-            (!nv[2*n + 1] || np[2*n*PRIO_W +: PRIO_W] >= np[(2*n + 1)*PRIO_W +: PRIO_W])) begin
-          nv[n]                   = 1'b1;
-          np[n*PRIO_W +: PRIO_W] = np[2*n*PRIO_W +: PRIO_W];
-          nid[n*IW +: IW]         = nid[2*n*IW +: IW];
-        end else begin
-          nv[n]                   = nv[2*n + 1];
-          np[n*PRIO_W +: PRIO_W] = np[(2*n + 1)*PRIO_W +: PRIO_W];
-          nid[n*IW +: IW]         = nid[(2*n + 1)*IW +: IW];
+      cand = pending_q & en_q[c*NUM_SRC +: NUM_SRC];
+      keep = '0;
+      maxp = '0;
+      if (cand != '0) begin
+        for (int b = PRIO_W - 1; b >= 0; b--) begin
+          keep = cand & prio_q[b*NUM_SRC +: NUM_SRC];
+          if (keep != '0) begin
+            cand    = keep;
+            maxp[b] = 1'b1;
+          end
         end
-      end
-      if (nv[1] && np[PRIO_W +: PRIO_W] > thr_q[c*PRIO_W +: PRIO_W]) begin
-        best_id[c*IW +: IW] = nid[IW +: IW];
+        if (maxp > thr_q[c*PRIO_W +: PRIO_W]) best_id[c*IW +: IW] = lowest_id((NG*8)'(cand));
       end
     end
   end
@@ -128,63 +138,71 @@ module soc_plic #(
   assign en_ctx   = off[20:7] - 14'h40;
   assign ctx      = off[25:12] - 14'h200;
 
-  always_comb begin
-    prio_d    = prio_q;
-    pending_d = pending_q;
-    inflight_d = inflight_q;
-    en_d      = en_q;
-    thr_d     = thr_q;
-    rdata_d   = '0;
+  // Next state: the gateways, then the access (a claim or complete after the
+  // gateways). The per-source loops sit under the access that needs them, so
+  // a simulator runs them only for that access; the logic is the same.
+  always_comb begin : p_next
+    logic [NUM_SRC:1] set;
+    prio_d     = prio_q;
+    en_d       = en_q;
+    thr_d      = thr_q;
+    rdata_d    = '0;
 
-    // Priorities.
-    for (int s = 1; s <= NUM_SRC; s++) begin
-      if (in_prio && src_idx == 10'(s)) begin
-        rdata_d = 32'(prio_q[(s - 1)*PRIO_W +: PRIO_W]);
-        if (wr) prio_d[(s - 1)*PRIO_W +: PRIO_W] = wmasked[PRIO_W-1:0] |
-            (prio_q[(s - 1)*PRIO_W +: PRIO_W] & ~bmask[PRIO_W-1:0]);
-      end
-    end
+    // Gateways: a high line that is not in flight becomes pending.
+    set        = irq_i & ~inflight_q;
+    pending_d  = pending_q | set;
+    inflight_d = inflight_q | set;
 
-    // Pending bits (read only).
-    if (in_pend) begin
-      for (int s = 1; s <= NUM_SRC; s++) begin
-        if (word_idx == 5'(s / 32)) rdata_d[s % 32] = pending_q[s];
-      end
-    end
-
-    // Enables.
-    for (int c = 0; c < NUM_HARTS; c++) begin
-      if (in_en && en_ctx == 14'(c)) begin
+    if (acc) begin
+      // Priorities.
+      if (in_prio) begin
         for (int s = 1; s <= NUM_SRC; s++) begin
-          if (word_idx == 5'(s / 32)) begin
-            rdata_d[s % 32] = en_q[c*NUM_SRC + s - 1];
-            if (wr && bmask[s % 32]) en_d[c*NUM_SRC + s - 1] = wdata_i[s % 32];
+          if (src_idx == 10'(s)) begin
+            for (int b = 0; b < PRIO_W; b++) begin
+              rdata_d[b] = prio_q[b*NUM_SRC + s - 1];
+              if (wr && bmask[b]) prio_d[b*NUM_SRC + s - 1] = wdata_i[b];
+            end
           end
         end
       end
-    end
 
-    // Gateways: a high line that is not in flight becomes pending.
-    for (int s = 1; s <= NUM_SRC; s++) begin
-      if (irq_i[s] && !inflight_q[s]) begin
-        pending_d[s]  = 1'b1;
-        inflight_d[s] = 1'b1;
-      end
-    end
-
-    // Threshold, claim, complete.
-    for (int c = 0; c < NUM_HARTS; c++) begin
-      if (in_ctx && ctx == 14'(c)) begin
-        if (off[11:0] == soc_pkg::PLIC_THRESHOLD) begin
-          rdata_d = 32'(thr_q[c*PRIO_W +: PRIO_W]);
-          if (wr) thr_d[c*PRIO_W +: PRIO_W] = wmasked[PRIO_W-1:0] |
-              (thr_q[c*PRIO_W +: PRIO_W] & ~bmask[PRIO_W-1:0]);
+      // Pending bits (read only).
+      if (in_pend) begin
+        for (int s = 1; s <= NUM_SRC; s++) begin
+          if (word_idx == 5'(s / 32)) rdata_d[s % 32] = pending_q[s];
         end
-        if (off[11:0] == soc_pkg::PLIC_CLAIM) begin
-          rdata_d = 32'(best_id[c*IW +: IW]);
-          for (int s = 1; s <= NUM_SRC; s++) begin
-            if (rd && best_id[c*IW +: IW] == IW'(s)) pending_d[s] = 1'b0;
-            if (wr && wmasked == 32'(s) && en_q[c*NUM_SRC + s - 1]) inflight_d[s] = 1'b0;
+      end
+
+      // Enables.
+      if (in_en) begin
+        for (int c = 0; c < NUM_HARTS; c++) begin
+          if (en_ctx == 14'(c)) begin
+            for (int s = 1; s <= NUM_SRC; s++) begin
+              if (word_idx == 5'(s / 32)) begin
+                rdata_d[s % 32] = en_q[c*NUM_SRC + s - 1];
+                if (wr && bmask[s % 32]) en_d[c*NUM_SRC + s - 1] = wdata_i[s % 32];
+              end
+            end
+          end
+        end
+      end
+
+      // Threshold, claim, complete.
+      if (in_ctx) begin
+        for (int c = 0; c < NUM_HARTS; c++) begin
+          if (ctx == 14'(c)) begin
+            if (off[11:0] == soc_pkg::PLIC_THRESHOLD) begin
+              rdata_d = 32'(thr_q[c*PRIO_W +: PRIO_W]);
+              if (wr) thr_d[c*PRIO_W +: PRIO_W] = wmasked[PRIO_W-1:0] |
+                  (thr_q[c*PRIO_W +: PRIO_W] & ~bmask[PRIO_W-1:0]);
+            end
+            if (off[11:0] == soc_pkg::PLIC_CLAIM) begin
+              rdata_d = 32'(best_id[c*IW +: IW]);
+              for (int s = 1; s <= NUM_SRC; s++) begin
+                if (rd && best_id[c*IW +: IW] == IW'(s)) pending_d[s] = 1'b0;
+                if (wr && wmasked == 32'(s) && en_q[c*NUM_SRC + s - 1]) inflight_d[s] = 1'b0;
+              end
+            end
           end
         end
       end

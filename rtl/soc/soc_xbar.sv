@@ -92,26 +92,30 @@ module soc_xbar #(
   // ---------------------------------------------------------------------------
   logic [NUM_MASTERS*TW-1:0] tgt;
 
-  always_comb begin
+  // Every use of tgt[m] is qualified by mst_req_i[m] (elig), so the decode is
+  // evaluated only for a requesting master: a simulator skips idle masters.
+  always_comb begin : p_decode
     tgt = '0;
     for (int m = 0; m < NUM_MASTERS; m++) begin
       logic [31:0] a;
       int          t;
       a = mst_addr_i[m*32 +: 32];
       t = T_ERR;
-      if (in_win(a, soc_pkg::ROM_BASE, soc_pkg::ROM_SIZE))               t = soc_pkg::SLV_ROM;
-      else if (in_win(a, soc_pkg::CLINT_BASE, soc_pkg::CLINT_SIZE))     t = soc_pkg::SLV_CLINT;
-      else if (in_win(a, soc_pkg::PLIC_BASE, soc_pkg::PLIC_SIZE))       t = soc_pkg::SLV_PLIC;
-      else if (in_win(a, soc_pkg::UART_BASE, soc_pkg::UART_SIZE))       t = soc_pkg::SLV_UART;
-      else if (in_win(a, soc_pkg::SIMCTRL_BASE, soc_pkg::SIMCTRL_SIZE)) t = soc_pkg::SLV_SIMCTRL;
-      else if (in_win(a, soc_pkg::PKTDEV_BASE, soc_pkg::PKTDEV_SIZE))   t = soc_pkg::SLV_PKTDEV;
-      else if (in_win(a, soc_pkg::INTC_BASE, soc_pkg::INTC_SIZE))       t = soc_pkg::SLV_INTC;
-      else if (in_win(a, soc_pkg::RAM_BASE, RAM_BYTES))                 t = soc_pkg::SLV_RAM;
-      if (t != T_ERR && !SLAVE_EN[t]) t = T_ERR;
-      // Atomics exist only in RAM; anything else faults them.
-      if (mst_atop_i[m*AW +: AW] != soc_pkg::ATOP_NONE && t != soc_pkg::SLV_RAM) t = T_ERR;
-      if (MEM_ONLY[m] && t != soc_pkg::SLV_ROM && t != soc_pkg::SLV_RAM) t = T_ERR;
-      tgt[m*TW +: TW] = TW'(t);
+      if (mst_req_i[m]) begin
+        if (in_win(a, soc_pkg::ROM_BASE, soc_pkg::ROM_SIZE))               t = soc_pkg::SLV_ROM;
+        else if (in_win(a, soc_pkg::CLINT_BASE, soc_pkg::CLINT_SIZE))     t = soc_pkg::SLV_CLINT;
+        else if (in_win(a, soc_pkg::PLIC_BASE, soc_pkg::PLIC_SIZE))       t = soc_pkg::SLV_PLIC;
+        else if (in_win(a, soc_pkg::UART_BASE, soc_pkg::UART_SIZE))       t = soc_pkg::SLV_UART;
+        else if (in_win(a, soc_pkg::SIMCTRL_BASE, soc_pkg::SIMCTRL_SIZE)) t = soc_pkg::SLV_SIMCTRL;
+        else if (in_win(a, soc_pkg::PKTDEV_BASE, soc_pkg::PKTDEV_SIZE))   t = soc_pkg::SLV_PKTDEV;
+        else if (in_win(a, soc_pkg::INTC_BASE, soc_pkg::INTC_SIZE))       t = soc_pkg::SLV_INTC;
+        else if (in_win(a, soc_pkg::RAM_BASE, RAM_BYTES))                 t = soc_pkg::SLV_RAM;
+        if (t != T_ERR && !SLAVE_EN[t]) t = T_ERR;
+        // Atomics exist only in RAM; anything else faults them.
+        if (mst_atop_i[m*AW +: AW] != soc_pkg::ATOP_NONE && t != soc_pkg::SLV_RAM) t = T_ERR;
+        if (MEM_ONLY[m] && t != soc_pkg::SLV_ROM && t != soc_pkg::SLV_RAM) t = T_ERR;
+        tgt[m*TW +: TW] = TW'(t);
+      end
     end
   end
 
@@ -129,38 +133,38 @@ module soc_xbar #(
   // ---------------------------------------------------------------------------
   // Response routing.
   // ---------------------------------------------------------------------------
-  logic [NT-1:0]    t_rvalid, t_pop, t_err;
-  logic [NT*32-1:0] t_rdata;
-  logic [NT*MW-1:0] t_head;
+  logic [NT-1:0] t_rvalid, t_pop;
 
-  always_comb begin
+  always_comb begin : p_pop
     for (int t = 0; t < NT; t++) begin
-      if (t < NS) begin
-        t_rvalid[t]         = slv_rvalid_i[t];
-        t_rdata[t*32 +: 32] = slv_rdata_i[t*32 +: 32];
-        t_err[t]            = slv_err_i[t];
-      end else begin
-        t_rvalid[t]         = err_rvalid_q;
-        t_rdata[t*32 +: 32] = '0;
-        t_err[t]            = 1'b1;
-      end
-      t_pop[t]            = t_rvalid[t] && (fcnt_q[t*CW +: CW] != '0);
-      t_head[t*MW +: MW]  = fifo_q[(t*DEPTH + 32'(rptr_q[t*PW +: PW]))*MW +: MW];
+      t_rvalid[t] = (t < NS) ? slv_rvalid_i[t] : err_rvalid_q;
+      t_pop[t]    = t_rvalid[t] && (fcnt_q[t*CW +: CW] != '0);
     end
   end
 
   // AND-OR: at most one target answers a given master in a cycle (ordering).
-  always_comb begin
+  // A target contributes only when it pops (an answer to a request in flight),
+  // so the work sits under t_pop[t]: a simulator skips silent targets.
+  always_comb begin : p_route
+    logic [MW-1:0] head;   // the master of a target's oldest request in flight
+    head         = '0;
     mst_rvalid_o = '0;
     mst_rdata_o  = '0;
     mst_err_o    = '0;
-    for (int m = 0; m < NUM_MASTERS; m++) begin
-      for (int t = 0; t < NT; t++) begin
-        logic hit;
-        hit                      = t_pop[t] && t_head[t*MW +: MW] == MW'(m);
-        mst_rvalid_o[m]          = mst_rvalid_o[m] | hit;
-        mst_rdata_o[m*32 +: 32]  = mst_rdata_o[m*32 +: 32] | (t_rdata[t*32 +: 32] & {32{hit}});
-        mst_err_o[m]             = mst_err_o[m] | (t_err[t] & hit);
+    for (int t = 0; t < NT; t++) begin
+      if (t_pop[t]) begin
+        head = fifo_q[(t*DEPTH + 32'(rptr_q[t*PW +: PW]))*MW +: MW];
+        for (int m = 0; m < NUM_MASTERS; m++) begin
+          if (head == MW'(m)) begin
+            mst_rvalid_o[m] = 1'b1;
+            if (t < NS) begin
+              mst_rdata_o[m*32 +: 32] = mst_rdata_o[m*32 +: 32] | slv_rdata_i[t*32 +: 32];
+              mst_err_o[m]            = mst_err_o[m] | slv_err_i[t];
+            end else begin
+              mst_err_o[m]            = 1'b1;   // the error slave: rdata 0, err 1
+            end
+          end
+        end
       end
     end
   end
@@ -182,19 +186,33 @@ module soc_xbar #(
     end
   end
 
-  always_comb begin
+  // The targets some eligible master wants; the round robin runs only for
+  // those (t_any is 0 for the others either way).
+  logic [NT-1:0] t_want;
+
+  always_comb begin : p_want
+    t_want = '0;
+    for (int m = 0; m < NUM_MASTERS; m++) begin
+      t_want = t_want | (NT'(elig[m]) << tgt[m*TW +: TW]);
+    end
+  end
+
+  always_comb begin : p_arb
+    logic [MW-1:0] w;
+    int unsigned   idx;
+    idx   = 0;
     t_win = '0;
     for (int t = 0; t < NT; t++) begin
-      logic [MW-1:0] w;
       w        = '0;
       t_any[t] = 1'b0;
-      for (int i = 0; i < NUM_MASTERS; i++) begin
-        int unsigned idx;
-        idx = 32'(rr_q[t*MW +: MW]) + i;
-        if (idx >= NUM_MASTERS) idx = idx - NUM_MASTERS;
-        if (!t_any[t] && elig[idx] && tgt[idx*TW +: TW] == TW'(t)) begin
-          t_any[t] = 1'b1;
-          w        = MW'(idx);
+      if (t_want[t]) begin
+        for (int i = 0; i < NUM_MASTERS; i++) begin
+          idx = 32'(rr_q[t*MW +: MW]) + i;
+          if (idx >= NUM_MASTERS) idx = idx - NUM_MASTERS;
+          if (!t_any[t] && elig[idx] && tgt[idx*TW +: TW] == TW'(t)) begin
+            t_any[t] = 1'b1;
+            w        = MW'(idx);
+          end
         end
       end
       t_win[t*MW +: MW] = w;
@@ -222,8 +240,10 @@ module soc_xbar #(
     slv_atop_o  = '0;
     slv_hart_o  = '0;
     for (int s = 0; s < NS; s++) begin
-      int w;
-      w                      = 32'(t_win[s*MW +: MW]);
+      // An unsigned index of the winner's width, not an int: the word selects
+      // below then compile to plain word reads in a simulator.
+      logic [MW-1:0] w;
+      w                      = t_win[s*MW +: MW];
       slv_req_o[s]           = t_req[s];
       slv_we_o[s]            = mst_we_i[w];
       slv_be_o[s*4 +: 4]     = mst_be_i[w*4 +: 4];
