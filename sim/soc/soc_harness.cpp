@@ -16,16 +16,17 @@ namespace {
 constexpr uint32_t kRamBase = 0x80000000u;
 
 // Kind of a controller access, from its offset in the 64 KiB window.
-const char* intc_op_kind(uint32_t addr, bool we) {
+IntcOp intc_op_kind(uint32_t addr, bool we) {
   const uint32_t page = (addr >> 12) & 0xf, off = addr & 0xfff;
-  if (page == 0) return we ? "kernel_write" : "kernel_read";
+  if (page == 0) return we ? IntcOp::kKernelWrite : IntcOp::kKernelRead;
   namespace p = ats_intc::process;
-  if (off == p::kEnq && we) return "enq";
-  if (off == p::kDeq && !we) return "deq";
-  if (off >= p::kWait && off < p::kSend) return we ? "wait" : "other";
-  if (off >= p::kSend && off < p::kCancel) return we ? "send" : "other";
-  if (off >= p::kCancel && off < p::kPending) return we ? "cancel" : "other";
-  return "other";
+  if (off == p::kEnq && we) return IntcOp::kEnq;
+  if (off == p::kDeq && !we) return IntcOp::kDeq;
+  if (!we) return IntcOp::kOther;
+  if (off >= p::kWait && off < p::kSend) return IntcOp::kWait;
+  if (off >= p::kSend && off < p::kCancel) return IntcOp::kSend;
+  if (off >= p::kCancel && off < p::kPending) return IntcOp::kCancel;
+  return IntcOp::kOther;
 }
 
 }  // namespace
@@ -155,7 +156,7 @@ uint32_t SocHarness::read_ram_word(uint32_t addr) const {
 }
 
 void SocHarness::intc_model_inputs() {
-  mi_req_.write(pins_.intc_req.read() && opt_.intc_model);
+  mi_req_.write(pins_.intc_req.read());
   mi_we_.write(pins_.intc_we.read());
   mi_be_.write(pins_.intc_be.read());
   mi_addr_.write(pins_.intc_addr.read());
@@ -206,17 +207,17 @@ void SocHarness::finish(StopReason why, uint32_t code) {
 void SocHarness::count_intc_traffic(const SocModel::IntcTraffic& t) {
   if (t.response) {
     if (t.error) ++stats_.intc_errors;
-    if (!intc_pending_kind_.empty()) {
-      if (intc_pending_kind_.front() && !t.error && t.rdata == 0) ++stats_.intc_deq_empty;
-      intc_pending_kind_.pop_front();
+    if (!intc_pending_deq_.empty()) {
+      if (intc_pending_deq_.front() && !t.error && t.rdata == 0) ++stats_.intc_deq_empty;
+      intc_pending_deq_.pop_front();
     }
   }
   if (t.accept) {
     const uint32_t addr = pins_.intc_addr.read();
     const bool we = pins_.intc_we.read();
-    const char* kind = intc_op_kind(addr, we);
-    ++stats_.intc_ops[kind];
-    intc_pending_kind_.push_back(kind[0] == 'd' ? 1 : 0);
+    const IntcOp kind = intc_op_kind(addr, we);
+    ++stats_.intc_ops[size_t(kind)];
+    intc_pending_deq_.push_back(kind == IntcOp::kDeq);
   }
 }
 
@@ -232,10 +233,7 @@ void SocHarness::on_negedge() {
 
   if (vcd_.is_open()) vcd_.sample(cycle_);
   // Outputs of this cycle.
-  if (pins_.uart_tx_valid.read()) {
-    ++stats_.uart_tx_bytes;
-    if (uart_) uart_->tx(uint8_t(pins_.uart_tx_data.read()));
-  }
+  if (pins_.uart_tx_valid.read() && uart_) uart_->tx(uint8_t(pins_.uart_tx_data.read()));
   if (pins_.console_valid.read() && uart_) uart_->tx(uint8_t(pins_.console.read()));
   if (pins_.marker_valid.read()) stats_.markers.emplace_back(cycle_, pins_.marker.read());
   if (pins_.pkt_tx_valid.read()) {
@@ -272,10 +270,7 @@ void SocHarness::on_negedge() {
   uint8_t byte = 0;
   const bool uart_take = pins_.uart_rx_ready.read() && uart_ && uart_->rx(byte);
   pins_.uart_rx_valid.write(uart_take);
-  if (uart_take) {
-    pins_.uart_rx_data.write(byte);
-    ++stats_.uart_rx_bytes;
-  }
+  if (uart_take) pins_.uart_rx_data.write(byte);
   if (pkt_) {
     const bool ready = pins_.pkt_rx_ready.read();
     const simc::RxBeat b = pkt_->drive(cycle_);

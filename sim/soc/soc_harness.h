@@ -16,7 +16,6 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +47,13 @@ struct SocSimOptions {
   double progress_seconds = 0;    // wall-clock interval of progress lines on stderr; 0 = off
 };
 
+// Kinds of controller access counted in SocSimStats::intc_ops.
+enum class IntcOp { kEnq, kDeq, kWait, kSend, kCancel, kKernelRead, kKernelWrite, kOther, kCount };
+inline constexpr const char* kIntcOpNames[] = {"enq",         "deq",          "wait",  "send",
+                                               "cancel",      "kernel_read", "kernel_write",
+                                               "other"};
+static_assert(sizeof(kIntcOpNames) / sizeof(kIntcOpNames[0]) == size_t(IntcOp::kCount));
+
 // What the run did (the --stats JSON and the closing summary are made from it).
 struct SocSimStats {
   uint64_t cycles = 0;
@@ -56,10 +62,9 @@ struct SocSimStats {
   std::array<uint64_t, 32> irq_edges{};      // rising edges of the controller's irq_i lines
   std::array<uint64_t, 4> work_edges{};      // rising edges of work_o per hart
   std::array<uint64_t, 4> preempt_edges{};
-  std::map<std::string, uint64_t> intc_ops;  // accepted controller accesses by kind
+  std::array<uint64_t, size_t(IntcOp::kCount)> intc_ops{};  // accepted accesses by IntcOp
   uint64_t intc_errors = 0;                  // responses with err
   uint64_t intc_deq_empty = 0;               // DEQ that returned 0
-  uint64_t uart_tx_bytes = 0, uart_rx_bytes = 0;
   uint64_t pkt_rx_beats = 0, pkt_tx = 0, pkt_tx_unmatched = 0;
   std::vector<std::pair<uint64_t, uint32_t>> markers;  // (cycle, value) of MARKER writes
   double wall_seconds = 0;
@@ -144,8 +149,7 @@ class SocHarness : public sc_core::sc_module {
   uint32_t exit_code_ = 0;
   SocSimStats stats_;
   uint32_t prev_irq_ = 0, prev_hart_irq_ = 0;
-  bool uart_rx_pending_ = false;
-  std::deque<uint8_t> intc_pending_kind_;  // op kind of each accepted controller access
+  std::deque<bool> intc_pending_deq_;  // per accepted controller access: was it a DEQ
 };
 
 }  // namespace socsim

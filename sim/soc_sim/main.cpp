@@ -78,7 +78,8 @@ void write_stats(simc::JsonWriter& w, const RunInfo& info, const socsim::SocHarn
   w.end_object();
   w.key("intc").begin_object();
   w.key("ops").begin_object();
-  for (const auto& [k, v] : st.intc_ops) w.field(k, (unsigned long long)v);
+  for (size_t k = 0; k < st.intc_ops.size(); ++k)
+    if (st.intc_ops[k]) w.field(socsim::kIntcOpNames[k], (unsigned long long)st.intc_ops[k]);
   w.end_object();
   w.field("errors", (unsigned long long)st.intc_errors);
   w.field("deq_empty", (unsigned long long)st.intc_deq_empty);
