@@ -1,0 +1,81 @@
+// The poll executor: no interrupts at all. Between tasks (every next_ready)
+// it reads the level of each device line a task has waited on and turns a
+// rising edge into an event, the same edge semantics as the ATS-INTC; it
+// expires sleepers by comparing mtime. Idle harts keep polling (no WFI).
+#include "bsp/ats_intc.h"
+#include "bsp/pktdev.h"
+#include "bsp/uart.h"
+#include "rt/exec_common.h"
+#include "rt/soft_sched.h"
+#include "rt/timer.h"
+
+namespace rt {
+namespace soft {
+
+namespace {
+uint32_t g_watched;  // device sources some task has waited on (bit i: irq i)
+uint32_t g_level;    // their last sampled level
+}  // namespace
+
+uint32_t this_hart() { return bsp::hart_id(); }
+void after_ready() {}
+
+void armed(uint32_t source) {
+  if (source < 32 && ((g_watched >> source) & 1u) == 0) {
+    __atomic_fetch_or(&g_watched, 1u << source, __ATOMIC_SEQ_CST);
+  }
+}
+
+// Device lines as the ATS-INTC sees them: irq 0 UART (receive data with
+// IER.RX), 1 packet RX, 2 packet TX, 3 + h timer of hart h.
+void before_deq() {
+  namespace pk = bsp::pktdev;
+  const uint32_t watched = __atomic_load_n(&g_watched, __ATOMIC_ACQUIRE);
+  if (watched != 0) {
+    uint32_t level = 0;
+    if ((watched & 0x6u) != 0) level |= (pk::irq_status() & pk::read(pk::kIrqEnable) & 0x3u) << 1;
+    if ((watched & 0x1u) != 0) level |= (bsp::uart::read(bsp::uart::kIer) & bsp::uart::kIerRx) &&
+                                                bsp::uart::rx_ready()
+                                            ? 1u
+                                            : 0u;
+    uint32_t rise;
+    {
+      CriticalSection cs(g_lock);
+      rise = level & ~g_level & watched;
+      g_level = (g_level & ~watched) | level;
+    }
+    while (rise != 0) {
+      const uint32_t i = static_cast<uint32_t>(__builtin_ctz(rise));
+      rise &= rise - 1;
+      fire(i);
+    }
+  }
+  timer::poll();
+}
+
+}  // namespace soft
+
+InitInfo init() {
+  InitInfo info = detail::init_common();
+  soft::g_queue.reset();
+  return info;
+}
+
+namespace detail {
+uint32_t run_loop(uint32_t hart) {
+  uint32_t resumed = 0;
+  for (;;) {
+    std::coroutine_handle<> h = next_ready();
+    if (h != std::noop_coroutine()) {
+      ++resumed;
+      h.resume();
+      continue;
+    }
+    if (live_tasks() == 0) break;
+  }
+  bsp::clint::set_msip(hart, false);  // the exit kick (no interrupt is enabled)
+  return resumed;
+}
+}  // namespace detail
+
+}  // namespace rt

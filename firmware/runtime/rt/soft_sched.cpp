@@ -1,0 +1,86 @@
+// make_ready / next_ready / switch_from / wait_source / doorbell /
+// cancel_wait over rt::SoftQueue (see soft_sched.h).
+#include "rt/soft_sched.h"
+
+#include <coroutine>
+
+#include "rt/executor.h"
+
+namespace rt {
+namespace soft {
+
+SoftQueue g_queue;
+SpinLock g_lock;
+uint32_t g_floor[kMaxHarts] = {kMaxPrios - 1, kMaxPrios - 1, kMaxPrios - 1, kMaxPrios - 1};
+uint32_t g_running_prio[kMaxHarts];
+
+uint32_t fire(uint32_t source) {
+  uint32_t n;
+  {
+    CriticalSection cs(g_lock);
+    n = g_queue.fire(source);
+  }
+  if (n != 0) after_ready();
+  return n;
+}
+
+namespace {
+std::coroutine_handle<> handle_of(uint32_t w, uint32_t hart) {
+  if (w == 0) return std::noop_coroutine();
+  g_running_prio[hart] = word_prio(w);
+  return std::coroutine_handle<>::from_address(frame_of_word(w));
+}
+}  // namespace
+
+}  // namespace soft
+
+void make_ready(uint32_t word) {
+  {
+    CriticalSection cs(soft::g_lock);
+    soft::g_queue.enq(word);
+  }
+  soft::after_ready();
+}
+
+std::coroutine_handle<> next_ready() {
+  soft::before_deq();
+  const uint32_t hart = soft::this_hart();
+  uint32_t w;
+  {
+    CriticalSection cs(soft::g_lock);
+    w = soft::g_queue.deq_upto(soft::g_floor[hart]);
+  }
+  return soft::handle_of(w, hart);
+}
+
+std::coroutine_handle<> switch_from(uint32_t word) {
+  soft::before_deq();
+  const uint32_t hart = soft::this_hart();
+  uint32_t w;
+  {
+    CriticalSection cs(soft::g_lock);
+    soft::g_queue.enq(word);
+    w = soft::g_queue.deq_upto(soft::g_floor[hart]);
+  }
+  if (w != word) soft::after_ready();  // another hart may take the yielded task
+  return soft::handle_of(w, hart);
+}
+
+void wait_source(uint32_t source, uint32_t word) {
+  bool ready;
+  {
+    CriticalSection cs(soft::g_lock);
+    ready = soft::g_queue.wait(source, word);
+  }
+  if (ready) soft::after_ready();
+  else soft::armed(source);
+}
+
+void doorbell(uint32_t source) { soft::fire(source); }
+
+bool cancel_wait(uint32_t source, uint32_t word) {
+  CriticalSection cs(soft::g_lock);
+  return soft::g_queue.cancel(source, word);
+}
+
+}  // namespace rt
