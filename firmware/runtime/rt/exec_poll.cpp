@@ -1,7 +1,13 @@
 // The poll executor: no interrupts at all. Between tasks (every next_ready)
-// it reads the level of each device line a task has waited on and turns a
-// rising edge into an event, the same edge semantics as the ATS-INTC; it
-// expires sleepers by comparing mtime. Idle harts keep polling (no WFI).
+// it reads the level of each device line a task has waited on and, while a
+// line is high and a task waits on it, wakes the task; it expires sleepers
+// by comparing mtime. Idle harts keep polling (no WFI).
+//
+// Levels, not edges: a sampled line can fall and rise again between two
+// samples (the driver acknowledges, the next packet arrives), and an edge
+// detector would miss that rise for good. A device line stays high until
+// its driver acknowledges it, so "high while someone waits" loses nothing;
+// drivers acknowledge before they drain (as they must for the ATS-INTC).
 #include "bsp/ats_intc.h"
 #include "bsp/pktdev.h"
 #include "bsp/uart.h"
@@ -14,7 +20,6 @@ namespace soft {
 
 namespace {
 uint32_t g_watched;  // device sources some task has waited on (bit i: irq i)
-uint32_t g_level;    // their last sampled level
 }  // namespace
 
 uint32_t this_hart() { return bsp::hart_id(); }
@@ -27,27 +32,25 @@ void armed(uint32_t source) {
 }
 
 // Device lines as the ATS-INTC sees them: irq 0 UART (receive data with
-// IER.RX), 1 packet RX, 2 packet TX, 3 + h timer of hart h.
+// IER.RX), 1 packet RX, 2 packet TX (IRQ_STATUS & IRQ_ENABLE).
 void before_deq() {
   namespace pk = bsp::pktdev;
   const uint32_t watched = __atomic_load_n(&g_watched, __ATOMIC_ACQUIRE);
   if (watched != 0) {
     uint32_t level = 0;
     if ((watched & 0x6u) != 0) level |= (pk::irq_status() & pk::read(pk::kIrqEnable) & 0x3u) << 1;
-    if ((watched & 0x1u) != 0) level |= (bsp::uart::read(bsp::uart::kIer) & bsp::uart::kIerRx) &&
-                                                bsp::uart::rx_ready()
-                                            ? 1u
-                                            : 0u;
-    uint32_t rise;
-    {
-      CriticalSection cs(g_lock);
-      rise = level & ~g_level & watched;
-      g_level = (g_level & ~watched) | level;
+    if ((watched & 0x1u) != 0 && (bsp::uart::read(bsp::uart::kIer) & bsp::uart::kIerRx) != 0 &&
+        bsp::uart::rx_ready()) {
+      level |= 1u;
     }
-    while (rise != 0) {
-      const uint32_t i = static_cast<uint32_t>(__builtin_ctz(rise));
-      rise &= rise - 1;
-      fire(i);
+    level &= watched;
+    if (level != 0) {
+      CriticalSection cs(g_lock);
+      while (level != 0) {
+        const uint32_t i = static_cast<uint32_t>(__builtin_ctz(level));
+        level &= level - 1;
+        if (g_queue.has_waiters(i)) g_queue.fire(i);
+      }
     }
   }
   timer::poll();

@@ -2,9 +2,10 @@
 //
 // Ready and wait queues are rt::SoftQueue under one lock. Device interrupts
 // go through the PLIC to hart 0 (context 0): the handler claims the source,
-// masks it (one-shot, as Linux's threaded handlers do with IRQF_ONESHOT: the
-// task that waits again unmasks it), moves the waiting task to the ready
-// queue and completes. Sleeps: the CLINT timer interrupt of hart 0 runs the
+// masks it and moves the waiting task to the ready queue; the task that waits
+// again unmasks and completes it (one-shot, as Linux's threaded handlers do
+// with IRQF_ONESHOT). The PLIC ignores a completion for a source the context
+// does not enable, so unmask comes before complete. Sleeps: the CLINT timer interrupt of hart 0 runs the
 // timer service. A hart with nothing ready sleeps in WFI; a task made ready
 // for it (a doorbell from another hart, an interrupt handled on hart 0)
 // wakes it with a CLINT software interrupt.
@@ -26,6 +27,7 @@ namespace soft {
 
 namespace {
 uint32_t g_idle_mask;  // bit h: hart h sleeps (or is about to) in WFI
+uint32_t g_claimed;    // PLIC sources claimed and masked, not yet completed
 }
 
 uint32_t this_hart() { return bsp::hart_id(); }
@@ -43,9 +45,20 @@ void before_deq() {}
 // PLIC source of an event source (device IRQ i is PLIC source i + 1).
 void armed(uint32_t source) {
   if (source < 3) {
-    CriticalSection cs(g_lock);  // enable word read-modify-write
-    bsp::plic::enable(0, source + 1);
+    const uint32_t s = source + 1;
+    CriticalSection cs(g_lock);  // enable word read-modify-write, g_claimed
+    bsp::plic::enable(0, s);
+    if ((g_claimed >> s) & 1u) {
+      g_claimed &= ~(1u << s);
+      bsp::plic::complete(0, s);
+    }
   }
+}
+
+void claimed(uint32_t s) {
+  CriticalSection cs(g_lock);
+  bsp::plic::disable(0, s);
+  g_claimed |= 1u << s;
 }
 
 }  // namespace soft
@@ -139,14 +152,13 @@ extern "C" void trap_handler(uint32_t mcause, uint32_t mepc, uint32_t mtval) {
   namespace pl = bsp::plic;
   switch (mcause) {
     case bsp::cause::kMachineExternal: {
-      const uint32_t hart = bsp::hart_id();
-      while (const uint32_t s = pl::claim(hart)) {
-        {
-          rt::CriticalSection cs(rt::soft::g_lock);
-          pl::disable(hart, s);  // one-shot until the task waits again
+      while (const uint32_t s = pl::claim(0)) {
+        if (s <= 3) {
+          rt::soft::claimed(s);  // masked until the task waits again
+          rt::soft::fire(s - 1);
+        } else {
+          pl::complete(0, s);  // not ours (the ATS-INTC error line)
         }
-        if (s <= 3) rt::soft::fire(s - 1);
-        pl::complete(hart, s);
       }
       return;
     }

@@ -62,6 +62,7 @@ void* FramePool::alloc_frame(size_t frame_bytes) {
   ++stats_.in_use[c];
   stats_.in_use_bytes += kClassBytes[c];
   if (stats_.in_use_bytes > stats_.high_water_bytes) stats_.high_water_bytes = stats_.in_use_bytes;
+  stats_.last_frame = static_cast<uint32_t>(frame_bytes);
   if (frame_bytes > stats_.largest_frame) stats_.largest_frame = static_cast<uint32_t>(frame_bytes);
   return frame_of(t);
 }

@@ -30,6 +30,7 @@ class FramePool {
     uint32_t allocs, frees, failures;
     uint32_t last_failed_bytes;  // frame size of the last failed allocation
     uint32_t largest_frame;      // largest frame the compiler asked for
+    uint32_t last_frame;         // frame size of the last successful allocation
     uint32_t in_use[kClasses];   // blocks handed out per class
   };
 
