@@ -60,7 +60,12 @@ struct alignas(kFrameAlign) Tcb {
   TaskType type : 4;
   uint8_t size_class : 4;  // frame pool class of this block
 };
+#if defined(RT_HOST)
+// 64-bit pointers: on the host the Tcb takes two slots; the frame stays 32-byte aligned.
+static_assert(sizeof(Tcb) == 2 * kFrameAlign, "the Tcb is two 32-byte slots below the frame");
+#else
 static_assert(sizeof(Tcb) == kFrameAlign, "the Tcb is one 32-byte slot below the frame");
+#endif
 
 inline JoinWaiter* const kJoinClosed = reinterpret_cast<JoinWaiter*>(uintptr_t(1));
 

@@ -1,18 +1,52 @@
 #include "rt/timer.h"
 
-#include "bsp/clint.h"
-#include "bsp/hart.h"
 #include "rt/executor.h"
 #include "rt/sync.h"
 
+#if defined(RT_HOST)
+#include "rt/host.h"
+#else
+#include "bsp/clint.h"
+#include "bsp/hart.h"
+#endif
+
 namespace rt::timer {
 namespace {
+
+// The clock: hart 0's CLINT timer on the target. On the host, the virtual
+// mtime of rt/host.h (one cycle per tick); its "timer interrupt" is
+// rt::host::advance(), which calls service().
+namespace clock {
+#if defined(RT_HOST)
+uint64_t mtime() { return host::now(); }
+uint32_t mtime32() { return static_cast<uint32_t>(host::now()); }
+void set_mtimecmp(uint64_t t) { host::set_timer_deadline(t); }
+void disarm() { host::set_timer_deadline(host::kTimerOff); }
+uint32_t measure_cycles_per_tick() { return 1; }
+#else
+constexpr unsigned kTimerHart = 0;
+inline uint64_t mtime() { return bsp::clint::mtime(); }
+inline uint32_t mtime32() { return bsp::clint::mtime32(); }
+inline void set_mtimecmp(uint64_t t) { bsp::clint::set_mtimecmp(kTimerHart, t); }
+inline void disarm() { bsp::clint::disarm(kTimerHart); }
+// Cycles per mtime tick: count cycles over 64 ticks (CLINT prescaler).
+uint32_t measure_cycles_per_tick() {
+  const uint32_t t0 = bsp::clint::mtime32();
+  uint32_t t;
+  while ((t = bsp::clint::mtime32()) == t0) {
+  }
+  const uint32_t c0 = bsp::cycle32();
+  while (bsp::clint::mtime32() - t < 64) {
+  }
+  return (bsp::cycle32() - c0 + 32) / 64;
+}
+#endif
+}  // namespace clock
 
 SpinLock g_lock;
 Tcb* g_head;  // sorted by wake_at (wrap-aware)
 uint32_t g_count;
 uint32_t g_cycles_per_tick = 1;
-constexpr unsigned kTimerHart = 0;
 
 bool due(uint32_t wake_at, uint32_t now) { return static_cast<int32_t>(wake_at - now) <= 0; }
 
@@ -29,22 +63,14 @@ void arm(uint64_t now) {
     const uint64_t tick = now + ticks_for(kPreemptQuantum);
     if (tick < deadline) deadline = tick;
   }
-  if (deadline == ~uint64_t(0)) bsp::clint::disarm(kTimerHart);
-  else bsp::clint::set_mtimecmp(kTimerHart, deadline);
+  if (deadline == ~uint64_t(0)) clock::disarm();
+  else clock::set_mtimecmp(deadline);
 }
 
 }  // namespace
 
 void init() {
-  // Cycles per mtime tick: count cycles over 64 ticks (CLINT prescaler).
-  const uint32_t t0 = bsp::clint::mtime32();
-  uint32_t t;
-  while ((t = bsp::clint::mtime32()) == t0) {
-  }
-  const uint32_t c0 = bsp::cycle32();
-  while (bsp::clint::mtime32() - t < 64) {
-  }
-  const uint32_t cpt = (bsp::cycle32() - c0 + 32) / 64;
+  const uint32_t cpt = clock::measure_cycles_per_tick();
   g_cycles_per_tick = cpt == 0 ? 1 : cpt;
 }
 
@@ -57,7 +83,7 @@ uint32_t ticks_for(uint32_t cycles) {
 
 void add(Tcb* t, uint32_t ticks) {
   CriticalSection cs(g_lock);
-  const uint64_t now = bsp::clint::mtime();
+  const uint64_t now = clock::mtime();
   t->wake_at = static_cast<uint32_t>(now) + ticks;
   Tcb** p = &g_head;
   while (*p != nullptr && due((*p)->wake_at, t->wake_at)) p = &(*p)->next;
@@ -74,7 +100,7 @@ bool remove(Tcb* t) {
     *p = t->next;
     t->next = nullptr;
     --g_count;
-    if (p == &g_head) arm(bsp::clint::mtime());
+    if (p == &g_head) arm(clock::mtime());
     return true;
   }
   return false;
@@ -83,7 +109,7 @@ bool remove(Tcb* t) {
 void service() {
   CriticalSection cs(g_lock);
   for (;;) {
-    const uint64_t now = bsp::clint::mtime();
+    const uint64_t now = clock::mtime();
     while (g_head != nullptr && due(g_head->wake_at, static_cast<uint32_t>(now))) {
       Tcb* t = g_head;
       g_head = t->next;
@@ -93,17 +119,26 @@ void service() {
     }
     arm(now);
     // A deadline that passed while arming may never make an edge: go again.
-    if (g_head == nullptr || !due(g_head->wake_at, bsp::clint::mtime32())) return;
+    if (g_head == nullptr || !due(g_head->wake_at, clock::mtime32())) return;
   }
 }
 
 bool poll() {
   Tcb* head = __atomic_load_n(&g_head, __ATOMIC_ACQUIRE);
-  if (head == nullptr || !due(head->wake_at, bsp::clint::mtime32())) return false;
+  if (head == nullptr || !due(head->wake_at, clock::mtime32())) return false;
   service();
   return true;
 }
 
 uint32_t sleepers() { return g_count; }
+
+#if defined(RT_HOST)
+void reset() {
+  CriticalSection cs(g_lock);
+  g_head = nullptr;
+  g_count = 0;
+  clock::disarm();
+}
+#endif
 
 }  // namespace rt::timer

@@ -4,8 +4,9 @@
 // holds the low word, so a sleep is below 2^31 ticks). Who expires them
 // depends on the executor: hw, a daemon task waiting on the ATS-INTC source
 // of hart 0's timer (irq 3); sw, the CLINT timer interrupt of hart 0; poll,
-// the executor between tasks (rt::timer::poll). hw and sw program hart 0's
-// mtimecmp to the earliest deadline; nothing else may use that timer.
+// the executor between tasks (rt::timer::poll); host tests, rt::host::advance
+// (a virtual clock, rt/host.h). hw and sw program hart 0's mtimecmp to the
+// earliest deadline; nothing else may use that timer.
 #pragma once
 
 #include <stdint.h>
@@ -30,5 +31,10 @@ void service();
 bool poll();
 // Sleepers in the list.
 uint32_t sleepers();
+
+#if defined(RT_HOST)
+// Host tests: forgets every sleeper (rt::host::reset).
+void reset();
+#endif
 
 }  // namespace rt::timer

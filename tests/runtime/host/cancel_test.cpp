@@ -1,0 +1,208 @@
+// rt::cancel: a waiting or sleeping task ends at once (its locals destroyed,
+// its frames back in the pool, its joiner woken with kCancelled); a ready or
+// running one ends at its next suspension point.
+#include "rt/task.h"
+#include "rt/timer.h"
+#include "rt_test.h"
+
+namespace rt_test {
+namespace {
+
+rt::Task<void> guarded_wait(uint32_t source, int* destroyed, Log* log) {
+  Probe probe(destroyed);
+  log->add("w>");
+  co_await rt::wait_event(source);
+  log->add("w<");  // never, when cancelled
+}
+
+rt::Task<void> joiner(rt::TaskRef target, rt::Status* out) { *out = co_await rt::join(target); }
+
+TEST_F(RtTest, CancelOfATaskWaitingOnAnEventEndsItAtOnce) {
+  Log log;
+  int destroyed = 0;
+  rt::TaskRef ref;
+  rt::Status joined = rt::Status::kHwError;
+  const uint32_t idle = in_use();
+  ASSERT_EQ(rt::spawn(guarded_wait(9, &destroyed, &log), 2, rt::TaskType::kNormal, &ref),
+            rt::Status::kOk);
+  const uint32_t with_target = in_use();
+  rt::spawn(joiner(ref, &joined), 1);
+  const uint32_t all = in_use();
+  rt::run();
+  ASSERT_TRUE(rt::host::queue().has_waiters(9));
+  ASSERT_EQ(rt::live_tasks(), 2u);
+
+  EXPECT_EQ(rt::cancel(ref), rt::Status::kOk);
+  // Already over, before anything else runs:
+  EXPECT_EQ(destroyed, 1);
+  EXPECT_FALSE(ref.alive());
+  EXPECT_FALSE(rt::host::queue().has_waiters(9));   // its wait-queue entry is gone
+  EXPECT_EQ(in_use(), all - (with_target - idle));  // its frame is back in the pool
+  EXPECT_EQ(rt::live_tasks(), 1u);
+  EXPECT_EQ(rt::host::queue().held(), 1u);  // the joiner, made ready
+
+  rt::run();
+  EXPECT_EQ(joined, rt::Status::kCancelled);
+  EXPECT_EQ(log.str(), "w>");
+  EXPECT_EQ(in_use(), idle);
+  EXPECT_EQ(rt::live_tasks(), 0u);
+  EXPECT_EQ(rt::cancel(ref), rt::Status::kNotFound);
+  // A later event finds nobody: it is counted, not delivered to the dead task.
+  rt::host::fire(9);
+  EXPECT_EQ(rt::host::queue().source(9).pending, 1);
+  EXPECT_EQ(rt::run(), 0u);
+}
+
+TEST_F(RtTest, CancelledWaitingTaskReturnsItsFrameToThePool) {
+  Log log;
+  int destroyed = 0;
+  rt::TaskRef ref;
+  const uint32_t idle = in_use();
+  rt::spawn(guarded_wait(9, &destroyed, &log), 2, rt::TaskType::kNormal, &ref);
+  rt::run();
+  const uint32_t frees = rt::frame_pool().stats().frees;
+  ASSERT_GT(in_use(), idle);
+  rt::cancel(ref);
+  EXPECT_EQ(in_use(), idle);
+  EXPECT_EQ(rt::frame_pool().stats().frees, frees + 1);
+}
+
+rt::Task<int> guarded_child(uint32_t source, int* destroyed) {
+  Probe probe(destroyed);
+  co_await rt::wait_event(source);
+  co_return 1;
+}
+
+rt::Task<void> guarded_parent(uint32_t source, int* destroyed, int* result) {
+  Probe probe(destroyed);
+  *result = co_await guarded_child(source, destroyed);
+}
+
+TEST_F(RtTest, CancelOfATaskWaitingInAnInlineChildDestroysTheWholeChain) {
+  int destroyed = 0, result = -1;
+  rt::TaskRef ref;
+  const uint32_t idle = in_use();
+  rt::spawn(guarded_parent(11, &destroyed, &result), 2, rt::TaskType::kNormal, &ref);
+  rt::run();
+  ASSERT_TRUE(rt::host::queue().has_waiters(11));
+  EXPECT_EQ(rt::cancel(ref), rt::Status::kOk);
+  EXPECT_EQ(destroyed, 2);  // child's and parent's locals
+  EXPECT_EQ(in_use(), idle);
+  EXPECT_FALSE(rt::host::queue().has_waiters(11));
+  EXPECT_EQ(result, -1);
+  EXPECT_EQ(rt::live_tasks(), 0u);
+}
+
+rt::Task<void> stepper_guarded(Log* log, int* destroyed, int steps) {
+  Probe probe(destroyed);
+  for (int i = 1; i <= steps; ++i) {
+    log->add("a", i);
+    co_await rt::yield_now();
+  }
+}
+
+rt::Task<void> canceller(rt::TaskRef* target, rt::Status* out, Log* log) {
+  log->add("cancel");
+  *out = rt::cancel(*target);
+  co_return;
+}
+
+TEST_F(RtTest, CancelOfAReadyTaskEndsItAtItsNextSuspension) {
+  Log log;
+  int destroyed = 0;
+  rt::TaskRef ref;
+  rt::Status st = rt::Status::kHwError, joined = rt::Status::kHwError;
+  rt::spawn(stepper_guarded(&log, &destroyed, 3), 2, rt::TaskType::kNormal, &ref);
+  rt::spawn(canceller(&ref, &st, &log), 2);  // runs while a is ready after a1
+  rt::spawn(joiner(ref, &joined), 1);
+  rt::run();
+  EXPECT_EQ(st, rt::Status::kOk);
+  // a resumes once more (a2) and ends at its next yield: no a3.
+  EXPECT_EQ(log.str(), "a1 cancel a2");
+  EXPECT_EQ(destroyed, 1);
+  EXPECT_EQ(joined, rt::Status::kCancelled);
+  EXPECT_EQ(rt::live_tasks(), 0u);
+  EXPECT_EQ(in_use(), 0u);
+}
+
+TEST_F(RtTest, CancelOfASpawnedTaskThatHasNotRunEndsItAtItsFirstSuspension) {
+  Log log;
+  int destroyed = 0;
+  rt::TaskRef ref;
+  rt::spawn(stepper_guarded(&log, &destroyed, 3), 2, rt::TaskType::kNormal, &ref);
+  EXPECT_EQ(rt::cancel(ref), rt::Status::kOk);
+  EXPECT_TRUE(ref.alive());  // ready: it ends when it next suspends
+  rt::run();
+  EXPECT_EQ(log.str(), "a1");
+  EXPECT_EQ(destroyed, 1);
+  EXPECT_FALSE(ref.alive());
+}
+
+rt::Task<void> self_canceller(rt::TaskRef* self, Log* log, int* destroyed) {
+  Probe probe(destroyed);
+  log->add("s1");
+  rt::cancel(*self);  // running: ends at the next suspension
+  log->add("s2");
+  co_await rt::yield_now();
+  log->add("s3");
+}
+
+TEST_F(RtTest, CancelOfTheRunningTaskEndsItAtItsNextSuspension) {
+  Log log;
+  int destroyed = 0;
+  rt::TaskRef ref;
+  rt::spawn(self_canceller(&ref, &log, &destroyed), 2, rt::TaskType::kNormal, &ref);
+  rt::run();
+  EXPECT_EQ(log.str(), "s1 s2");
+  EXPECT_EQ(destroyed, 1);
+  EXPECT_EQ(rt::live_tasks(), 0u);
+}
+
+rt::Task<void> guarded_sleep(uint32_t cycles, int* destroyed, Log* log) {
+  Probe probe(destroyed);
+  log->add("z>");
+  co_await rt::sleep(cycles);
+  log->add("z<");
+}
+
+TEST_F(RtTest, CancelOfASleepingTaskEndsItAtOnceAndDisarmsTheTimer) {
+  Log log;
+  int destroyed = 0;
+  rt::TaskRef ref;
+  rt::Status joined = rt::Status::kHwError;
+  rt::spawn(guarded_sleep(100, &destroyed, &log), 2, rt::TaskType::kNormal, &ref);
+  rt::spawn(joiner(ref, &joined), 1);
+  rt::run();
+  ASSERT_EQ(rt::timer::sleepers(), 1u);
+  ASSERT_EQ(rt::host::timer_deadline(), 100u);
+  EXPECT_EQ(rt::cancel(ref), rt::Status::kOk);
+  EXPECT_EQ(destroyed, 1);
+  EXPECT_FALSE(ref.alive());
+  EXPECT_EQ(rt::timer::sleepers(), 0u);
+  EXPECT_EQ(rt::host::timer_deadline(), rt::host::kTimerOff);
+  rt::run();
+  EXPECT_EQ(joined, rt::Status::kCancelled);
+  rt::host::advance(200);
+  EXPECT_EQ(rt::run(), 0u);
+  EXPECT_EQ(log.str(), "z>");
+  EXPECT_EQ(in_use(), 0u);
+}
+
+TEST_F(RtTest, CancelOfOneSleeperKeepsTheOthers) {
+  Log log;
+  int destroyed = 0;
+  rt::TaskRef first;
+  rt::spawn(guarded_sleep(100, &destroyed, &log), 2, rt::TaskType::kNormal, &first);
+  rt::spawn(guarded_sleep(200, &destroyed, &log), 2);
+  rt::run();
+  rt::cancel(first);
+  EXPECT_EQ(rt::timer::sleepers(), 1u);
+  EXPECT_EQ(rt::host::timer_deadline(), 200u);  // re-armed for the next sleeper
+  rt::host::advance(200);
+  rt::run();
+  EXPECT_EQ(log.str(), "z> z> z<");
+  EXPECT_EQ(destroyed, 2);
+}
+
+}  // namespace
+}  // namespace rt_test
