@@ -46,6 +46,8 @@ uint32_t live_tasks() { return __atomic_load_n(&detail::g_live, __ATOMIC_ACQUIRE
 
 std::coroutine_handle<> JoinAwaiter::await_suspend(std::coroutine_handle<> h) noexcept {
   Tcb* me = tcb_of_frame(h.address());
+  std::coroutine_handle<> next;
+  if (detail::cancelled_at_suspend(me->root, next)) return next;  // a suspension point too
   waiter.word = me->word;
   JoinWaiter* expected = nullptr;
   if (!__atomic_compare_exchange_n(&ref.tcb->joiner, &expected, &waiter, false, __ATOMIC_ACQ_REL,
@@ -73,9 +75,13 @@ Status cancel(TaskRef ref) {
   __atomic_thread_fence(__ATOMIC_SEQ_CST);
   const uint8_t src = t->wait_source;
   const uint32_t word = t->wait_word;
+  // The last wait stays recorded after it ended. If an inline child made it,
+  // that frame may be gone and its block reused by another task waiting with
+  // the same word: only a frame of this task is ours to take off a queue.
+  const bool ours = word != 0 && tcb_of_word(word)->root == t;
   bool taken = false;  // we removed it from a queue: nobody else will resume it
-  if (src < kMaxSources) taken = cancel_wait(src, word);
-  else if (src == kSleeping) taken = timer::remove(tcb_of_word(word));
+  if (ours && src < kMaxSources) taken = cancel_wait(src, word);
+  else if (ours && src == kSleeping) taken = timer::remove(tcb_of_word(word));
   if (taken) detail::end_root(t, Status::kCancelled);
   return Status::kOk;
 }

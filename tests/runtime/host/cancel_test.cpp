@@ -204,5 +204,127 @@ TEST_F(RtTest, CancelOfOneSleeperKeepsTheOthers) {
   EXPECT_EQ(destroyed, 2);
 }
 
+// ---------------------------------------------------------------- cancel at a join
+
+rt::Task<void> join_after_cancel(rt::TaskRef* self, rt::TaskRef target, Log* log, int* destroyed) {
+  Probe probe(destroyed);
+  rt::cancel(*self);
+  log->add("j>");
+  co_await rt::join(target);  // a suspension point: a cancelled task ends here
+  log->add("j<");
+}
+
+TEST_F(RtTest, CancelledTaskEndsAtAJoinAsAtAnyOtherSuspension) {
+  Log log;
+  int destroyed = 0;
+  rt::TaskRef target, self;
+  rt::spawn(wait_once(12, &log, "t"), 3, rt::TaskType::kNormal, &target);
+  rt::spawn(join_after_cancel(&self, target, &log, &destroyed), 2, rt::TaskType::kNormal, &self);
+  rt::run();
+  EXPECT_EQ(destroyed, 1);
+  EXPECT_FALSE(self.alive());
+  EXPECT_EQ(log.str(), "j> t>");
+  // The target's end later wakes nobody.
+  rt::host::fire(12);
+  rt::run();
+  EXPECT_EQ(log.str(), "j> t> t<");
+  EXPECT_EQ(rt::live_tasks(), 0u);
+}
+
+// ---------------------------------------------------------------- stale waits
+//
+// A task's last wait stays recorded after it ends (wait_source/wait_word). When
+// that wait was made by an inline child, the child's block is freed and may be
+// reused by another task that waits on the same source with the same word.
+// Cancelling the first task must not take the other task's entry (nor destroy
+// the first task, which is ready, as if it had been waiting).
+
+rt::Task<void> wait_child(uint32_t source) { co_await rt::wait_event(source); }
+rt::Task<void> sleep_child(uint32_t cycles) { co_await rt::sleep(cycles); }
+
+struct StaleScene {
+  Log log;
+  int destroyed = 0;
+  rt::TaskRef a, b;
+  rt::Status cancel_status = rt::Status::kHwError;
+  bool b_waits_after_cancel = false;
+  bool a_alive_after_cancel = false;
+};
+
+rt::Task<void> stale_canceller(StaleScene* s, uint32_t source) {
+  s->log.add("d");
+  s->cancel_status = rt::cancel(s->a);
+  s->a_alive_after_cancel = s->a.alive();  // a is ready: it ends at its next suspension
+  s->b_waits_after_cancel =
+      source == rt::kSleeping ? rt::timer::sleepers() == 1 : rt::host::queue().has_waiters(source);
+  co_return;
+}
+
+// a (prio 1): waits through an inline child, then spawns b (same coroutine
+// as the child, so b takes the child's freed block, and b runs at prio 1 as
+// the child did: the same task word) and the canceller d, then yields twice.
+rt::Task<void> stale_a(StaleScene* s, uint32_t source) {
+  Probe probe(&s->destroyed);
+  s->log.add("a1");
+  if (source == rt::kSleeping)
+    co_await sleep_child(10);
+  else
+    co_await wait_child(source);
+  if (source == rt::kSleeping)
+    rt::spawn(sleep_child(1000), 1, rt::TaskType::kNormal, &s->b);
+  else
+    rt::spawn(wait_child(source), 1, rt::TaskType::kNormal, &s->b);
+  rt::spawn(stale_canceller(s, source), 1);
+  s->log.add("a2");
+  co_await rt::yield_now();  // b waits, d cancels a while a is ready
+  s->log.add("a3");
+  co_await rt::yield_now();  // a ends here
+  s->log.add("a4");
+}
+
+TEST_F(RtTest, CancelAfterAnInlineChildsWaitLeavesTheTaskThatReusedItsFrame) {
+  StaleScene s;
+  const uint32_t kSrc = 13;
+  rt::spawn(stale_a(&s, kSrc), 1, rt::TaskType::kNormal, &s.a);
+  rt::run();
+  rt::host::fire(kSrc);
+  rt::run();
+  ASSERT_TRUE(s.b.tcb != nullptr);
+  EXPECT_EQ(s.cancel_status, rt::Status::kOk);
+  EXPECT_TRUE(s.a_alive_after_cancel);
+  EXPECT_TRUE(s.b_waits_after_cancel);
+  EXPECT_EQ(s.log.str(), "a1 a2 d a3");
+  EXPECT_EQ(s.destroyed, 1);
+  EXPECT_TRUE(s.b.alive());
+  EXPECT_TRUE(rt::host::queue().has_waiters(kSrc));
+  EXPECT_EQ(rt::live_tasks(), 1u);
+  rt::host::fire(kSrc);  // b still gets its event
+  rt::run();
+  EXPECT_FALSE(s.b.alive());
+  EXPECT_EQ(rt::live_tasks(), 0u);
+  EXPECT_EQ(in_use(), 0u);
+}
+
+TEST_F(RtTest, CancelAfterAnInlineChildsSleepLeavesTheSleeperThatReusedItsFrame) {
+  StaleScene s;
+  rt::spawn(stale_a(&s, rt::kSleeping), 1, rt::TaskType::kNormal, &s.a);
+  rt::run();
+  rt::host::advance(10);
+  rt::run();
+  ASSERT_TRUE(s.b.tcb != nullptr);
+  EXPECT_EQ(s.cancel_status, rt::Status::kOk);
+  EXPECT_TRUE(s.a_alive_after_cancel);
+  EXPECT_TRUE(s.b_waits_after_cancel);
+  EXPECT_EQ(s.log.str(), "a1 a2 d a3");
+  EXPECT_EQ(s.destroyed, 1);
+  EXPECT_TRUE(s.b.alive());
+  EXPECT_EQ(rt::timer::sleepers(), 1u);
+  rt::host::advance(1000);
+  rt::run();
+  EXPECT_FALSE(s.b.alive());
+  EXPECT_EQ(rt::live_tasks(), 0u);
+  EXPECT_EQ(in_use(), 0u);
+}
+
 }  // namespace
 }  // namespace rt_test
