@@ -25,6 +25,10 @@ CONFIG_TARGETS = {
     ("fpga.lc", "up5k:rv_core_pmp8"): ("<=", 3500, "issue 4: core <= 3,500 LCs"),
     ("fpga.fmax", "up5k:rv_core_pmp8"): (">=", 24, "issue 4: core >= 24 MHz"),
     ("sim.speed", "harts1"): (">=", 2, "issue 5: >= 2 MHz for one hart"),
+    ("rt.switch", "hw"): ("<=", 15, "issue 6: yield -> next task <= 15 cycles"),
+    ("rt.irq_to_task", "hw"): ("<=", 20, "issue 6: idle hart, IRQ -> task <= 20 cycles"),
+    ("rt.ipc", "hw-same"): ("<=", 30, "issue 6: send -> receiver runs <= 30 cycles"),
+    ("rt.ipc", "hw-cross"): ("<=", 30, "issue 6: send -> receiver runs <= 30 cycles"),
 }
 SECTIONS = [
     ("intc.", "ATS-INTC port timing",
@@ -39,6 +43,17 @@ SECTIONS = [
      "the LC figure subtracts one LC per chain bit. Fmax is nextpnr's post-route estimate."),
     ("synth.", "Generic synthesis (yosys `synth -lut 4`)", "LUT4 and flip-flop counts of the IP alone."),
     ("core.", "CPU core", "See docs/core.md for the workloads and how each figure is measured."),
+    ("rt.", "Coroutine runtime: hw vs sw vs poll",
+     "tests/runtime/bench.sh. Micro-benchmarks: firmware/apps/rt_bench built for each executor "
+     "(`rt_bench_hw|sw|poll.elf`), run as `soc_sim --events FILE --pkt-start 150000 --pkt-rate "
+     "0.1 --pkt-arrival fixed --pkt-count 48 --pkt-size 16`; switch, IPC and IRQ-to-task are "
+     "intervals between marked PCs and IRQ edges in the event log (scripts/rt_intervals.py), so "
+     "measuring costs no cycle; the cross-hart IPC run adds `--harts 2`; enqueue/dequeue and "
+     "memory are printed by the firmware (mcycle around the call). Tail latency: "
+     "firmware/apps/echo (`echo_hw|sw|swp|poll.elf`; swp = sw with a 2000-cycle preemptive "
+     "quantum) under `--pkt-arrival poisson --pkt-service bimodal:50:50000:0.995 --pkt-count "
+     "2000 --seed 1`, rate = load / mean service; p50/p99/p99.9 arrival-to-reply latency as the "
+     "simulator measures it. Plots: [p99](rt_latency_p99.svg), [p99.9](rt_latency_p999.svg)."),
     ("sim.", "Simulation speed",
      "tests/simulator/bench.sh: simulated cycles per wall-clock second of `soc_sim` (best of "
      "three runs of 2M cycles of tests/simulator/speed_loop.S; `--intc=rtl`, tracing off) with 1 "

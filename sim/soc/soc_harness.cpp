@@ -139,6 +139,7 @@ SocHarness::SocHarness(sc_core::sc_module_name name, const SocSimOptions& opt)
 }
 
 SocHarness::~SocHarness() {
+  if (events_ != nullptr) std::fclose(events_);
   model_->final();
 }
 
@@ -196,6 +197,44 @@ std::string SocHarness::check_trace_options() const {
   return "";
 }
 
+bool SocHarness::open_events(const std::string& path, const std::vector<RtMark>& marks,
+                             std::string& error) {
+  events_ = std::fopen(path.c_str(), "w");
+  if (events_ == nullptr) {
+    error = "--events: cannot write '" + path + "'";
+    return false;
+  }
+  std::fputs("cycle,hart,kind,name\n", events_);
+  for (const RtMark& m : marks) {
+    uint32_t idx = 0;
+    for (; idx < mark_names_.size() && mark_names_[idx] != m.name; ++idx) {
+    }
+    if (idx == mark_names_.size()) mark_names_.push_back(m.name);
+    mark_index_[m.pc] = idx;
+  }
+  return true;
+}
+
+void SocHarness::log_events(uint32_t irq_before, uint32_t irq_now) {
+  const unsigned long long c = cycle_;
+  if (!opt_.cpu_iss && !mark_index_.empty()) {
+    const uint32_t r = model_->retire_mask();
+    for (unsigned h = 0; r >> h; ++h) {
+      if (((r >> h) & 1u) == 0) continue;
+      const auto it = mark_index_.find(model_->retire_pc(h));
+      if (it != mark_index_.end())
+        std::fprintf(events_, "%llu,%u,mark,%s\n", c, h, mark_names_[it->second].c_str());
+    }
+  }
+  const uint32_t changed = irq_before ^ irq_now;
+  for (unsigned i = 0; changed >> i; ++i) {
+    if (((changed >> i) & 1u) == 0) continue;
+    std::fprintf(events_, "%llu,,%s,irq%u\n", c, ((irq_now >> i) & 1u) ? "irq" : "irq_fall", i);
+  }
+  if (pins_.marker_valid.read())
+    std::fprintf(events_, "%llu,,marker,0x%x\n", c, unsigned(pins_.marker.read()));
+}
+
 void SocHarness::finish(StopReason why, uint32_t code) {
   if (stop_ != StopReason::kNone) return;
   stop_ = why;
@@ -249,6 +288,7 @@ void SocHarness::on_negedge() {
   const uint32_t sleep = pins_.sleep.read();
   for (unsigned h = 0; h < 4; ++h) stats_.sleep_cycles[h] += (sleep >> h) & 1u;
   const uint32_t irq = pins_.intc_irq.read();
+  if (events_ != nullptr) log_events(prev_irq_, irq);
   if (irq != prev_irq_) {
     const uint32_t rise = irq & ~prev_irq_;
     for (unsigned i = 0; i < 32; ++i) stats_.irq_edges[i] += (rise >> i) & 1u;
@@ -387,6 +427,10 @@ void SocHarness::run() {
     }
   }
   if (trace_on) trace_stop();
+  if (events_ != nullptr) {
+    std::fclose(events_);
+    events_ = nullptr;
+  }
   stats_.wall_seconds = std::chrono::duration<double>(clock::now() - t0).count();
 }
 

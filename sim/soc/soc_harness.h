@@ -13,17 +13,20 @@
 
 #include <array>
 #include <chrono>
+#include <cstdio>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "sim_common/packet_source.h"
 #include "sim_common/reply_tracker.h"
 #include "sim_common/uart_far_end.h"
 #include "pin_vcd.h"
+#include "rt_marks.h"
 #include "soc_model.h"
 #include "soc_pins.h"
 
@@ -93,6 +96,11 @@ class SocHarness : public sc_core::sc_module {
   uint32_t read_ram_word(uint32_t addr) const;
   void set_tohost(uint32_t addr) { tohost_word_ = int64_t((addr - ram_base()) / 4); }
 
+  // --events FILE: a CSV of marked-pc retirements, device IRQ edges and
+  // MARKER writes (docs/simulator.md "Event log"). False + error if the file
+  // cannot be written.
+  bool open_events(const std::string& path, const std::vector<RtMark>& marks, std::string& error);
+
   // Checks the trace options; empty string = fine, else the error line.
   std::string check_trace_options() const;
   // Runs until the program exits or a limit stops it.
@@ -140,6 +148,12 @@ class SocHarness : public sc_core::sc_module {
   std::vector<std::unique_ptr<rv::Hart>> iss_harts_;
 
   PinVcd vcd_;  // --trace FILE.vcd
+
+  // --events
+  std::FILE* events_ = nullptr;
+  std::unordered_map<uint32_t, uint32_t> mark_index_;  // pc -> index in mark_names_
+  std::vector<std::string> mark_names_;
+  void log_events(uint32_t irq_before, uint32_t irq_now);
 
   bool in_reset_ = true;
   unsigned reset_cycles_ = 0;

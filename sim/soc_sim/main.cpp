@@ -119,7 +119,7 @@ void write_stats(simc::JsonWriter& w, const RunInfo& info, const socsim::SocHarn
 
 int sc_main(int argc, char* argv[]) {
   socsim::SocSimOptions opt;
-  std::string elf_path, intc, cpu, trace_signals, uart_input, uart_tcp, stats_path;
+  std::string elf_path, intc, cpu, trace_signals, uart_input, uart_tcp, stats_path, events_path;
   std::string max_cycles = "100M", trace_from = "0", trace_to, seed_text = "1";
   std::string pkt_rate = "0", pkt_arrival = "poisson", pkt_size = "64", pkt_count = "0";
   std::string pkt_service = "fixed:0", pkt_start = "0";
@@ -169,6 +169,9 @@ int sc_main(int argc, char* argv[]) {
      "comma-separated pins for a .vcd trace (default: all; --list-signals names them)")
     ("list-signals", "print the names --trace-signals accepts and exit")
     ("stats", po::value<std::string>(&stats_path), "write the run's statistics as JSON to FILE")
+    ("events", po::value<std::string>(&events_path),
+     "write a CSV event log to FILE: retirements of the program's marked pcs (.rt_marks, "
+     "firmware/bsp/mark.h), device IRQ edges, MARKER writes")
     ("progress", po::value<double>(&opt.progress_seconds)->default_value(10),
      "print progress on stderr every this many wall-clock seconds (0 = never)")
     ("quiet,q", "no summary line on stderr when the program passes");
@@ -254,6 +257,11 @@ int sc_main(int argc, char* argv[]) {
   }
   for (const auto& s : image.segments) soc.write_ram(s.addr, s.bytes.data(), s.bytes.size());
   if (auto it = image.symbols.find("tohost"); it != image.symbols.end()) soc.set_tohost(it->second);
+  if (vm.count("events")) {
+    std::vector<socsim::RtMark> marks;
+    if (!socsim::read_rt_marks(elf_path, marks, err) || !soc.open_events(events_path, marks, err))
+      return bad_input(err);
+  }
 
   // Far ends.
   std::unique_ptr<simc::UartFarEnd> uart;
