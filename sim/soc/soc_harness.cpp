@@ -139,7 +139,6 @@ SocHarness::SocHarness(sc_core::sc_module_name name, const SocSimOptions& opt)
 }
 
 SocHarness::~SocHarness() {
-  if (events_ != nullptr) std::fclose(events_);
   model_->final();
 }
 
@@ -197,42 +196,20 @@ std::string SocHarness::check_trace_options() const {
   return "";
 }
 
-bool SocHarness::open_events(const std::string& path, const std::vector<RtMark>& marks,
-                             std::string& error) {
-  events_ = std::fopen(path.c_str(), "w");
-  if (events_ == nullptr) {
-    error = "--events: cannot write '" + path + "'";
-    return false;
-  }
-  std::fputs("cycle,hart,kind,name\n", events_);
-  for (const RtMark& m : marks) {
-    uint32_t idx = 0;
-    for (; idx < mark_names_.size() && mark_names_[idx] != m.name; ++idx) {
-    }
-    if (idx == mark_names_.size()) mark_names_.push_back(m.name);
-    mark_index_[m.pc] = idx;
-  }
-  return true;
+void SocHarness::set_events(simc::EventLog* log, const simc::MarkTable* marks) {
+  events_ = log;
+  marks_ = log != nullptr && marks != nullptr && !marks->empty() ? marks : nullptr;
+  stats_.mark_counts.assign(marks_ != nullptr ? marks_->names().size() : 0, 0);
 }
 
-void SocHarness::log_events(uint32_t irq_before, uint32_t irq_now) {
-  const unsigned long long c = cycle_;
-  if (!opt_.cpu_iss && !mark_index_.empty()) {
-    const uint32_t r = model_->retire_mask();
-    for (unsigned h = 0; r >> h; ++h) {
-      if (((r >> h) & 1u) == 0) continue;
-      const auto it = mark_index_.find(model_->retire_pc(h));
-      if (it != mark_index_.end())
-        std::fprintf(events_, "%llu,%u,mark,%s\n", c, h, mark_names_[it->second].c_str());
-    }
+// A retirement on `hart` at `pc` while the event log is on: one event per
+// mark name at that pc. cycle_ is the cycle being monitored (the same number
+// instret counting uses).
+void SocHarness::log_mark(unsigned hart, uint32_t pc) {
+  for (uint32_t id : marks_->find(pc)) {
+    ++stats_.mark_counts[id];
+    events_->mark(cycle_, hart, marks_->name(id));
   }
-  const uint32_t changed = irq_before ^ irq_now;
-  for (unsigned i = 0; changed >> i; ++i) {
-    if (((changed >> i) & 1u) == 0) continue;
-    std::fprintf(events_, "%llu,,%s,irq%u\n", c, ((irq_now >> i) & 1u) ? "irq" : "irq_fall", i);
-  }
-  if (pins_.marker_valid.read())
-    std::fprintf(events_, "%llu,,marker,0x%x\n", c, unsigned(pins_.marker.read()));
 }
 
 void SocHarness::finish(StopReason why, uint32_t code) {
@@ -274,7 +251,10 @@ void SocHarness::on_negedge() {
   // Outputs of this cycle.
   if (pins_.uart_tx_valid.read() && uart_) uart_->tx(uint8_t(pins_.uart_tx_data.read()));
   if (pins_.console_valid.read() && uart_) uart_->tx(uint8_t(pins_.console.read()));
-  if (pins_.marker_valid.read()) stats_.markers.emplace_back(cycle_, pins_.marker.read());
+  if (pins_.marker_valid.read()) {
+    stats_.markers.emplace_back(cycle_, pins_.marker.read());
+    if (events_ != nullptr) events_->marker(cycle_, pins_.marker.read());
+  }
   if (pins_.pkt_tx_valid.read()) {
     ++stats_.pkt_tx;
     if (replies_ &&
@@ -284,14 +264,22 @@ void SocHarness::on_negedge() {
   if (!opt_.cpu_iss) {
     const uint32_t r = model_->retire_mask();
     for (unsigned h = 0; h < 4; ++h) stats_.instret[h] += (r >> h) & 1u;
+    if (marks_ != nullptr && r != 0) {
+      for (unsigned h = 0; h < 4; ++h)
+        if ((r >> h) & 1u) log_mark(h, model_->retire_pc(h));
+    }
   }
   const uint32_t sleep = pins_.sleep.read();
   for (unsigned h = 0; h < 4; ++h) stats_.sleep_cycles[h] += (sleep >> h) & 1u;
   const uint32_t irq = pins_.intc_irq.read();
-  if (events_ != nullptr) log_events(prev_irq_, irq);
   if (irq != prev_irq_) {
     const uint32_t rise = irq & ~prev_irq_;
     for (unsigned i = 0; i < 32; ++i) stats_.irq_edges[i] += (rise >> i) & 1u;
+    if (events_ != nullptr) {
+      const uint32_t changed = irq ^ prev_irq_;
+      for (unsigned i = 0; i < 32; ++i)
+        if ((changed >> i) & 1u) events_->irq(cycle_, i, (rise >> i) & 1u);
+    }
     prev_irq_ = irq;
   }
   const uint32_t hirq = pins_.hart_irq.read();
@@ -356,7 +344,11 @@ void SocHarness::iss_thread() {
       if (l & 8u) mip |= rv::kMipWork;
       if (l & 16u) mip |= rv::kMipPreempt;
       iss_harts_[h]->set_irq_lines(mip);
-      if (iss_harts_[h]->step().valid) ++stats_.instret[h];
+      const rv::Retire r = iss_harts_[h]->step();
+      if (!r.valid) continue;
+      ++stats_.instret[h];
+      // A trap taken instead of the instruction at r.pc is not its retirement.
+      if (marks_ != nullptr && !r.trap) log_mark(h, r.pc);
     }
     sc_core::wait();
   }
@@ -427,10 +419,6 @@ void SocHarness::run() {
     }
   }
   if (trace_on) trace_stop();
-  if (events_ != nullptr) {
-    std::fclose(events_);
-    events_ = nullptr;
-  }
   stats_.wall_seconds = std::chrono::duration<double>(clock::now() - t0).count();
 }
 

@@ -13,20 +13,19 @@
 
 #include <array>
 #include <chrono>
-#include <cstdio>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "sim_common/event_log.h"
+#include "sim_common/mark_table.h"
 #include "sim_common/packet_source.h"
 #include "sim_common/reply_tracker.h"
 #include "sim_common/uart_far_end.h"
 #include "pin_vcd.h"
-#include "rt_marks.h"
 #include "soc_model.h"
 #include "soc_pins.h"
 
@@ -70,6 +69,7 @@ struct SocSimStats {
   uint64_t intc_deq_empty = 0;               // DEQ that returned 0
   uint64_t pkt_rx_beats = 0, pkt_tx = 0, pkt_tx_unmatched = 0;
   std::vector<std::pair<uint64_t, uint32_t>> markers;  // (cycle, value) of MARKER writes
+  std::vector<uint64_t> mark_counts;  // retirements per mark id (MarkTable::names()), --events
   double wall_seconds = 0;
 };
 
@@ -96,10 +96,11 @@ class SocHarness : public sc_core::sc_module {
   uint32_t read_ram_word(uint32_t addr) const;
   void set_tohost(uint32_t addr) { tohost_word_ = int64_t((addr - ram_base()) / 4); }
 
-  // --events FILE: a CSV of marked-pc retirements, device IRQ edges and
-  // MARKER writes (docs/simulator.md "Event log"). False + error if the file
-  // cannot be written.
-  bool open_events(const std::string& path, const std::vector<RtMark>& marks, std::string& error);
+  // --events: log marked-pc retirements, the ATS-INTC's device irq edges and
+  // MARKER writes to `log` (docs/simulator.md "Event log"); `marks` are the
+  // program's marked pcs. Both outlive run(). Without this call the monitor
+  // does no per-retirement work.
+  void set_events(simc::EventLog* log, const simc::MarkTable* marks);
 
   // Checks the trace options; empty string = fine, else the error line.
   std::string check_trace_options() const;
@@ -149,11 +150,10 @@ class SocHarness : public sc_core::sc_module {
 
   PinVcd vcd_;  // --trace FILE.vcd
 
-  // --events
-  std::FILE* events_ = nullptr;
-  std::unordered_map<uint32_t, uint32_t> mark_index_;  // pc -> index in mark_names_
-  std::vector<std::string> mark_names_;
-  void log_events(uint32_t irq_before, uint32_t irq_now);
+  // --events (null: off). marks_ is null too when the program has no marks.
+  simc::EventLog* events_ = nullptr;
+  const simc::MarkTable* marks_ = nullptr;
+  void log_mark(unsigned hart, uint32_t pc);
 
   bool in_reset_ = true;
   unsigned reset_cycles_ = 0;

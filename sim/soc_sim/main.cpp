@@ -9,12 +9,16 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
 
 #include "rv_iss/elf_loader.h"
+#include "rv_iss/rt_marks.h"
+#include "sim_common/event_log.h"
 #include "sim_common/json_writer.h"
+#include "sim_common/mark_table.h"
 #include "sim_common/option_parsing.h"
 #include "sim_common/packet_source.h"
 #include "sim_common/reply_tracker.h"
@@ -59,7 +63,7 @@ struct RunInfo {
 
 void write_stats(simc::JsonWriter& w, const RunInfo& info, const socsim::SocHarness& soc,
                  const simc::PacketSource* pkt, const simc::ReplyTracker* replies,
-                 const simc::UartFarEnd& uart) {
+                 const simc::UartFarEnd& uart, const simc::MarkTable& marks) {
   const auto& st = soc.stats();
   w.begin_object();
   w.field("program", info.elf).field("harts", info.harts).field("intc", info.intc);
@@ -112,6 +116,14 @@ void write_stats(simc::JsonWriter& w, const RunInfo& info, const socsim::SocHarn
     w.begin_array(true).value((unsigned long long)cycle).value(value).end_array();
   }
   w.end_array();
+  if (!st.mark_counts.empty()) {  // --events and a program with marks
+    std::map<std::string, uint64_t> by_name;
+    for (size_t id = 0; id < st.mark_counts.size(); ++id)
+      by_name[marks.name(uint32_t(id))] = st.mark_counts[id];
+    w.key("marks").begin_object();
+    for (const auto& [name, n] : by_name) w.field(name, (unsigned long long)n);
+    w.end_object();
+  }
   w.end_object();
 }
 
@@ -170,8 +182,9 @@ int sc_main(int argc, char* argv[]) {
     ("list-signals", "print the names --trace-signals accepts and exit")
     ("stats", po::value<std::string>(&stats_path), "write the run's statistics as JSON to FILE")
     ("events", po::value<std::string>(&events_path),
-     "write a CSV event log to FILE: retirements of the program's marked pcs (.rt_marks, "
-     "firmware/bsp/mark.h), device IRQ edges, MARKER writes")
+     "write events as CSV (cycle,hart,kind,name) to FILE: retirements of the program's marked "
+     "pcs (RT_MARK, firmware/bsp/mark.h), ATS-INTC device irq edges, MARKER writes; "
+     "scripts/rt_intervals.py turns them into latencies")
     ("progress", po::value<double>(&opt.progress_seconds)->default_value(10),
      "print progress on stderr every this many wall-clock seconds (0 = never)")
     ("quiet,q", "no summary line on stderr when the program passes");
@@ -257,10 +270,18 @@ int sc_main(int argc, char* argv[]) {
   }
   for (const auto& s : image.segments) soc.write_ram(s.addr, s.bytes.data(), s.bytes.size());
   if (auto it = image.symbols.find("tohost"); it != image.symbols.end()) soc.set_tohost(it->second);
+  // --events: the program's marked pcs and the log (opened now, so a bad path
+  // fails before the run).
+  simc::MarkTable marks;
+  simc::EventLog events;
   if (vm.count("events")) {
-    std::vector<socsim::RtMark> marks;
-    if (!socsim::read_rt_marks(elf_path, marks, err) || !soc.open_events(events_path, marks, err))
-      return bad_input(err);
+    std::vector<rv::RtMark> entries;
+    if (!rv::read_rt_marks(elf_path, entries, err)) return bad_input(err);
+    std::vector<std::pair<uint32_t, std::string>> pcs;
+    for (auto& m : entries) pcs.emplace_back(m.pc, std::move(m.name));
+    marks = simc::MarkTable(pcs);
+    if (!events.open(events_path, err)) return bad_input("--events: " + err);
+    soc.set_events(&events, &marks);
   }
 
   // Far ends.
@@ -290,6 +311,10 @@ int sc_main(int argc, char* argv[]) {
   soc.run();
   uart->flush();
   std::fflush(stdout);
+  if (!events.close(err)) {
+    std::fprintf(stderr, "soc_sim: --events: %s\n", err.c_str());
+    return kExitBadInput;
+  }
 
   // Results.
   const auto& st = soc.stats();
@@ -336,7 +361,7 @@ int sc_main(int argc, char* argv[]) {
   if (vm.count("stats")) {
     simc::JsonWriter w;
     write_stats(w, RunInfo{elf_path, intc, cpu, opt.harts, seed}, soc, source.get(),
-                packets ? &replies : nullptr, *uart);
+                packets ? &replies : nullptr, *uart, marks);
     if (!w.write_file(stats_path, err)) {
       std::fprintf(stderr, "soc_sim: --stats: %s\n", err.c_str());
       return kExitBadInput;

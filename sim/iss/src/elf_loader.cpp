@@ -252,7 +252,7 @@ bool parse_elf(const std::string& name, const uint8_t* f, size_t size, ElfImage&
   return true;
 }
 
-bool read_elf(const std::string& path, ElfImage& image, std::string& error) {
+bool read_file_bytes(const std::string& path, std::vector<uint8_t>& bytes, std::string& error) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return fail(error, path, "cannot open: %s", std::strerror(errno));
   struct stat st {};
@@ -283,6 +283,13 @@ bool read_elf(const std::string& path, ElfImage& image, std::string& error) {
   }
   ::close(fd);
   if (!why.empty()) return fail(error, path, "%s", why.c_str());
+  bytes = std::move(f);
+  return true;
+}
+
+bool read_elf(const std::string& path, ElfImage& image, std::string& error) {
+  std::vector<uint8_t> f;
+  if (!read_file_bytes(path, f, error)) return false;
   return parse_elf(path, f.data(), f.size(), image, error);
 }
 

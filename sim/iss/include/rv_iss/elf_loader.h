@@ -44,6 +44,10 @@ struct ElfImage {
 // image is rejected before anything is allocated (no RAM we simulate is near it).
 constexpr uint64_t kElfMaxImageBytes = 64ull << 20;
 
+// Reads a whole file for the parsers below (at most 1 GiB, a regular file);
+// false and error = "path: cannot open: No such file or directory" (or
+// "is a directory, not an ELF file", ...) on failure.
+bool read_file_bytes(const std::string& path, std::vector<uint8_t>& bytes, std::string& error);
 // Reads an ELF file; returns false and sets error (one line, starting with
 // path) on failure. image is only written on success.
 bool read_elf(const std::string& path, ElfImage& image, std::string& error);
