@@ -47,12 +47,11 @@ test: build
 test-long: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L long
 
-# The main demo: the SoC boots the demo firmware (firmware/apps/demo) in the
-# co-simulator, with packet traffic; ARGS adds simulator options.
-RUN_ARGS ?= --pkt-count 20 --pkt-rate 0.2 --pkt-service fixed:300 --pkt-start 2000 --seed 1
+# The main demo (scripts/run_demo.sh): the echo server with a background task
+# under Poisson traffic, once per executor (hw, sw, sw-preempt, poll), ending
+# with the latency table; ARGS adds simulator options.
 run: build
-	SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1 $(BUILD)/sim/soc_sim/soc_sim $(RUN_ARGS) $(ARGS) \
-	  $(BUILD)/firmware/demo.elf
+	@bash scripts/run_demo.sh $(BUILD) $(ARGS)
 
 lint:
 	@bash scripts/lint_rtl.sh

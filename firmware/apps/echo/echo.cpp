@@ -36,7 +36,7 @@ namespace pk = bsp::pktdev;
 constexpr uint32_t kRing = 64;
 constexpr uint32_t kBufBytes = 64;
 constexpr uint32_t kWorkers = 4;
-constexpr uint32_t kProgress = 1000;
+constexpr uint32_t kProgress = 250;
 constexpr uint32_t kSliceBytes = 4;  // ~250 cycles per background slice
 
 alignas(16) pk::Desc g_rx_desc[kRing] BSP_NOINIT;

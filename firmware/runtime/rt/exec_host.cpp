@@ -30,7 +30,6 @@ void wake_idle_harts_for_exit() {}  // one hart: nobody to wake
 }  // namespace detail
 
 namespace soft {
-uint32_t this_hart() { return 0; }
 void after_ready() {}
 void before_deq() {}
 void armed(uint32_t) {}

@@ -22,7 +22,6 @@ namespace {
 uint32_t g_watched;  // device sources some task has waited on (bit i: irq i)
 }  // namespace
 
-uint32_t this_hart() { return bsp::hart_id(); }
 void after_ready() {}
 
 void armed(uint32_t source) {

@@ -30,9 +30,9 @@ uint32_t g_idle_mask;  // bit h: hart h sleeps (or is about to) in WFI
 uint32_t g_claimed;    // PLIC sources claimed and masked, not yet completed
 }
 
-uint32_t this_hart() { return bsp::hart_id(); }
 
 void after_ready() {
+  if (detail::g_harts == 1) return;  // nobody else to wake
   const uint32_t idle = __atomic_load_n(&g_idle_mask, __ATOMIC_ACQUIRE) & ~(1u << this_hart());
   if (idle == 0) return;
   for (uint32_t h = 0; h < detail::g_harts; ++h) {

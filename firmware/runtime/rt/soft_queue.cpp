@@ -9,38 +9,6 @@ void SoftQueue::reset() {
   held_ = 0;
 }
 
-void SoftQueue::push_ready(Tcb* t, uint32_t prio) {
-  t->next = nullptr;
-  if (tail_[prio] != nullptr) tail_[prio]->next = t;
-  else head_[prio] = t;
-  tail_[prio] = t;
-  ready_bits_ |= 1u << prio;
-}
-
-void SoftQueue::enq(uint32_t word) {
-  ++held_;
-  push_ready(tcb_of_word(word), word_prio(word));
-}
-
-uint32_t SoftQueue::deq_upto(uint32_t max_prio) {
-  if (ready_bits_ == 0) return 0;
-  const uint32_t prio = static_cast<uint32_t>(__builtin_ctz(ready_bits_));
-  if (prio > max_prio) return 0;
-  Tcb* t = head_[prio];
-  head_[prio] = t->next;
-  if (head_[prio] == nullptr) {
-    tail_[prio] = nullptr;
-    ready_bits_ &= ~(1u << prio);
-  }
-  t->next = nullptr;
-  --held_;
-  return make_word(frame_of(t), prio);
-}
-
-uint32_t SoftQueue::best_prio() const {
-  return ready_bits_ == 0 ? kMaxPrios : static_cast<uint32_t>(__builtin_ctz(ready_bits_));
-}
-
 bool SoftQueue::wait(uint32_t source, uint32_t word) {
   Source& s = src_[source];
   ++held_;

@@ -17,6 +17,18 @@
 
 namespace rt {
 
+namespace detail {
+
+// Index of the lowest set bit of a non-zero word: de Bruijn multiply and a
+// table (one mul, no libgcc __ctzsi2 loop on a core without Zbb).
+inline constexpr uint8_t kDeBruijn[32] = {0,  1,  28, 2,  29, 14, 24, 3,  30, 22, 20, 15, 25, 17, 4,  8,
+                                   31, 27, 13, 23, 21, 19, 16, 7,  26, 12, 18, 6,  11, 5,  10, 9};
+inline uint32_t lowest_bit(uint32_t v) {
+  return kDeBruijn[((v & (0u - v)) * 0x077CB531u) >> 27];
+}
+
+}  // namespace detail
+
 class SoftQueue {
  public:
   struct Source {
@@ -64,5 +76,38 @@ class SoftQueue {
   uint32_t held_ = 0;
   Source src_[kMaxSources];
 };
+
+// The hot operations are inline: every executor call goes through them.
+inline void SoftQueue::push_ready(Tcb* t, uint32_t prio) {
+  t->next = nullptr;
+  if (tail_[prio] != nullptr) tail_[prio]->next = t;
+  else head_[prio] = t;
+  tail_[prio] = t;
+  ready_bits_ |= 1u << prio;
+}
+
+inline void SoftQueue::enq(uint32_t word) {
+  ++held_;
+  push_ready(tcb_of_word(word), word_prio(word));
+}
+
+inline uint32_t SoftQueue::deq_upto(uint32_t max_prio) {
+  if (ready_bits_ == 0) return 0;
+  const uint32_t prio = detail::lowest_bit(ready_bits_);
+  if (prio > max_prio) return 0;
+  Tcb* t = head_[prio];
+  head_[prio] = t->next;
+  if (head_[prio] == nullptr) {
+    tail_[prio] = nullptr;
+    ready_bits_ &= ~(1u << prio);
+  }
+  t->next = nullptr;
+  --held_;
+  return make_word(frame_of(t), prio);
+}
+
+inline uint32_t SoftQueue::best_prio() const {
+  return ready_bits_ == 0 ? kMaxPrios : detail::lowest_bit(ready_bits_);
+}
 
 }  // namespace rt

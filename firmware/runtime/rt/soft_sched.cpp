@@ -43,7 +43,7 @@ void make_ready(uint32_t word) {
 }
 
 std::coroutine_handle<> next_ready() {
-  soft::before_deq();
+  if constexpr (kExecutor == ExecutorKind::kPoll) soft::before_deq();
   const uint32_t hart = soft::this_hart();
   uint32_t w;
   {
@@ -54,7 +54,7 @@ std::coroutine_handle<> next_ready() {
 }
 
 std::coroutine_handle<> switch_from(uint32_t word) {
-  soft::before_deq();
+  if constexpr (kExecutor == ExecutorKind::kPoll) soft::before_deq();
   const uint32_t hart = soft::this_hart();
   uint32_t w;
   {

@@ -8,6 +8,10 @@
 #include "rt/soft_queue.h"
 #include "rt/sync.h"
 
+#if !defined(RT_HOST)
+#include "bsp/hart.h"
+#endif
+
 namespace rt::soft {
 
 extern SoftQueue g_queue;
@@ -22,7 +26,14 @@ extern uint32_t g_running_prio[kMaxHarts];
 void after_ready();              // something became ready (sw: kick idle harts)
 void before_deq();               // poll: poll the devices
 void armed(uint32_t source);     // a task waits on `source` (sw: unmask its IRQ)
-uint32_t this_hart();
+
+inline uint32_t this_hart() {
+#if defined(RT_HOST)
+  return 0;
+#else
+  return bsp::hart_id();
+#endif
+}
 
 // An event from a device or a doorbell, for executors that detect events in
 // software (sw interrupt handlers, the poll loop, host tests).
