@@ -66,10 +66,14 @@ void claimed(uint32_t s) {
 namespace {
 
 constexpr uint32_t kMaxNest = 3;
-uint32_t g_nest;  // hart 0: depth of preempting dispatches
+uint32_t g_nest;     // hart 0: depth of preempting dispatches
+uint32_t g_in_task;  // hart 0: a task runs (not the executor loop or its idle path)
 
 void preempting_dispatch() {
   const uint32_t hart = 0;
+  // Only a running task is preempted: in the executor loop g_running_prio is
+  // the priority of a task that has already suspended.
+  if (g_in_task == 0) return;
   const uint32_t floor = soft::g_running_prio[hart];
   {
     CriticalSection cs(soft::g_lock);
@@ -86,6 +90,7 @@ void preempting_dispatch() {
     std::coroutine_handle<> h = next_ready();
     if (h == std::noop_coroutine()) break;
     h.resume();
+    g_in_task = 1;  // back in the preempted task's dispatch
   }
   bsp::irq::disable_global();
   soft::g_floor[hart] = saved_floor;
@@ -122,9 +127,11 @@ uint32_t run_loop(uint32_t hart) {
     std::coroutine_handle<> h = next_ready();  // MIE is off here
     if (h != std::noop_coroutine()) {
       ++resumed;
+      g_in_task = 1;
       bsp::irq::enable_global();
       h.resume();
       bsp::irq::disable_global();
+      g_in_task = 0;
       continue;
     }
     if (live_tasks() == 0) break;

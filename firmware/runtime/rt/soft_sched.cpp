@@ -25,9 +25,21 @@ uint32_t fire(uint32_t source) {
 }
 
 namespace {
-std::coroutine_handle<> handle_of(uint32_t w, uint32_t hart) {
+// The dequeued word's priority is recorded as the hart's running priority
+// inside the critical section, before interrupts are on again: a preemption
+// tick between the dequeue and the resume must see the task in hand, not the
+// one that just suspended (sw-preempt would otherwise run a less urgent task
+// above it, or lose it below a dispatch that never ends).
+inline uint32_t take(uint32_t hart, bool enqueue_first, uint32_t word) {
+  CriticalSection cs(g_lock);
+  if (enqueue_first) g_queue.enq(word);
+  const uint32_t w = g_queue.deq_upto(g_floor[hart]);
+  if (w != 0) g_running_prio[hart] = word_prio(w);
+  return w;
+}
+
+std::coroutine_handle<> handle_of(uint32_t w) {
   if (w == 0) return std::noop_coroutine();
-  g_running_prio[hart] = word_prio(w);
   return std::coroutine_handle<>::from_address(frame_of_word(w));
 }
 }  // namespace
@@ -44,26 +56,14 @@ void make_ready(uint32_t word) {
 
 std::coroutine_handle<> next_ready() {
   if constexpr (kExecutor == ExecutorKind::kPoll) soft::before_deq();
-  const uint32_t hart = soft::this_hart();
-  uint32_t w;
-  {
-    CriticalSection cs(soft::g_lock);
-    w = soft::g_queue.deq_upto(soft::g_floor[hart]);
-  }
-  return soft::handle_of(w, hart);
+  return soft::handle_of(soft::take(soft::this_hart(), false, 0));
 }
 
 std::coroutine_handle<> switch_from(uint32_t word) {
   if constexpr (kExecutor == ExecutorKind::kPoll) soft::before_deq();
-  const uint32_t hart = soft::this_hart();
-  uint32_t w;
-  {
-    CriticalSection cs(soft::g_lock);
-    soft::g_queue.enq(word);
-    w = soft::g_queue.deq_upto(soft::g_floor[hart]);
-  }
+  const uint32_t w = soft::take(soft::this_hart(), true, word);
   if (w != word) soft::after_ready();  // another hart may take the yielded task
-  return soft::handle_of(w, hart);
+  return soft::handle_of(w);
 }
 
 void wait_source(uint32_t source, uint32_t word) {

@@ -80,7 +80,8 @@ rt::Task<void> waiter() {
   g_waiter_resumed = true;
 }
 rt::Status g_join_ok, g_join_cancelled, g_join_stale, g_cancel_status, g_cancel_again;
-rt::Task<void> short_job() { co_await rt::yield_now(); }
+// Sleeps, so that on several harts it cannot end before its joiner joins.
+rt::Task<void> short_job() { co_await rt::sleep(2000); }
 rt::Task<void> watch(rt::TaskRef r) { g_join_cancelled = co_await rt::join(r); }
 rt::Task<void> joiner() {
   rt::TaskRef a, b;
