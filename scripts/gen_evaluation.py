@@ -72,6 +72,27 @@ def check(rec):
     return f"{op} {bound}", ("yes" if ok else "**no**") + f" ({why.split(':')[0]})"
 
 
+def rt_side_by_side(rows):
+    """The runtime records as one row per figure and one column per executor."""
+    execs = ["hw", "sw", "swp", "poll"]
+    table, order = {}, []
+    for r in rows:
+        cfg = r["config"]
+        ex, _, rest = cfg.partition("@") if "@" in cfg else cfg.partition("-")
+        if ex not in execs:
+            continue
+        key = f"`{r['metric']}`" + (f" @{rest}" if "@" in cfg else (f" {rest}" if rest else ""))
+        if key not in table:
+            table[key] = {}
+            order.append((r["metric"], int(rest.rstrip("%")) if "@" in cfg else 0, key))
+        table[key][ex] = r["value"]
+    out = ["Side by side (cycles or bytes; `swp` = sw with a preemptive quantum):", "",
+           "| figure | " + " | ".join(execs) + " |", "| --- |" + " --- |" * len(execs)]
+    for _, _, key in sorted(order):
+        out.append(f"| {key} | " + " | ".join(str(table[key].get(e, "")) for e in execs) + " |")
+    return out + ["", "All records:", ""]
+
+
 def main():
     rec_dir, out_json, out_md = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     recs = []
@@ -91,8 +112,10 @@ def main():
         rows = [r for r in recs if r["metric"].startswith(prefix)]
         if not rows:
             continue
-        md += [f"## {title}", "", how, "", "| metric | config | value | unit | target | met |",
-               "| --- | --- | --- | --- | --- | --- |"]
+        md += [f"## {title}", "", how, ""]
+        if prefix == "rt.":
+            md += rt_side_by_side(rows)
+        md += ["| metric | config | value | unit | target | met |", "| --- | --- | --- | --- | --- | --- |"]
         for r in rows:
             target, met = check(r)
             md.append(f"| `{r['metric']}` | {r['config']} | {r['value']} | {r['unit']} | "

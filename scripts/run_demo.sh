@@ -26,7 +26,7 @@ for ex in hw sw swp poll; do
   echo
   echo "demo: ---- executor $ex ($BUILD/firmware/echo_$ex.elf)"
   "$SIM" "${TRAFFIC[@]}" --stats "$OUT/echo_$ex.json" "$@" "$BUILD/firmware/echo_$ex.elf" \
-    2>&1 | tee "$OUT/echo_$ex.log" | grep -v "^soc_sim: packets:"
+    2>&1 | tee "$OUT/echo_$ex.log" | grep -v "^soc_sim: packets:" || true
 done
 echo
 python3 - "$OUT" <<'PY'
@@ -37,12 +37,18 @@ names = {"hw": "hw (ATS-INTC queues)", "sw": "sw (PLIC + software queue)",
 print("demo: arrival -> reply latency in cycles, measured by the simulator")
 print(f"{'executor':28} {'replied':>8} {'drops':>6} {'p50':>8} {'p99':>8} {'p99.9':>9} {'background':>11}")
 for ex in ("hw", "sw", "swp", "poll"):
-    d = json.load(open(f"{out}/echo_{ex}.json"))
+    try:
+        d = json.load(open(f"{out}/echo_{ex}.json"))
+    except (OSError, ValueError):
+        print(f"{names[ex]:28} (no statistics: the run failed, see {out}/echo_{ex}.log)")
+        continue
     lat = d["packets"]["replies"]["latency"]
     log = open(f"{out}/echo_{ex}.log").read()
     m = re.search(r"replied=(\d+) drops=(\d+) sw_drops=(\d+)", log)
     bg = re.search(r"background slices=(\d+)", log)
     drops = int(m.group(2)) + int(m.group(3)) if m else -1
+    if d.get("stop") not in ("exit", "tohost"):
+        print(f"{names[ex]:28} (stopped: {d.get('stop')}; figures below are partial)")
     print(f"{names[ex]:28} {m.group(1) if m else '?':>8} {drops:>6} {lat['p50']:>8} {lat['p99']:>8} "
           f"{lat['p999']:>9} {bg.group(1) if bg else '?':>11}")
 print("demo: background = CRC slices the background task completed (CPU left over)")
