@@ -13,7 +13,7 @@ SIM="$BUILD/sim/soc_sim/soc_sim"
 OUT="$BUILD/demo"
 mkdir -p "$OUT"
 export SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1
-LOAD=${DEMO_LOAD:-60}        # % of the mean service demand
+LOAD=${DEMO_LOAD:-20}        # % of the mean service demand (sw saturates near 30)
 PACKETS=${DEMO_PACKETS:-1500}
 SERVICE="bimodal:50:50000:0.995"  # 99.5% 50 cycles, 0.5% 50000 (mean 299.75)
 RATE=$(python3 -c "print(round($LOAD / 100 / 299.75 * 1000, 4))")
