@@ -1,0 +1,58 @@
+// A Fluke-style kernel on the ATS-INTC SoC, first slice (docs/kernel.md):
+// M-mode kernel, user processes in U-mode each confined by PMP to its 16 KiB
+// region and its own ATS-INTC page, one thread per process, round-robin
+// preemption by the machine timer, and the interrupt execution model with no
+// kernel preemption (one kernel stack; a system call never blocks inside the
+// kernel). Long calls are atomic in Fluke's sense: interrupted, they return to
+// user mode with registers that describe the remaining work and restart.
+#pragma once
+
+#include <stdint.h>
+
+namespace kernel {
+
+inline constexpr uint32_t kMaxProcesses = 3;  // user regions 1..3
+inline constexpr uint32_t kRegionBytes = 0x4000;
+
+enum class ThreadState : uint32_t { kFree, kRunnable, kDead };
+
+// The whole state of a thread is its user registers and pc (x[2] = sp):
+// the kernel keeps no other per-thread state (interrupt model).
+struct Thread {
+  uint32_t x[32];  // x[0] unused (always 0)
+  uint32_t pc;
+  ThreadState state;
+  uint32_t pid;
+  uint32_t restarts;   // long calls interrupted and restarted
+  uint32_t syscalls;
+};
+static_assert(sizeof(uint32_t) * 33 == 132, "trap_entry.S: pc at offset 128");
+
+struct ProcessInfo {
+  uint32_t pid;
+  bool alive;
+  bool killed;
+  int32_t exit_code;
+  uint32_t cause, tval, fault_pc;  // when killed
+};
+
+using Entry = void (*)();
+
+// Creates process `pid` (1..3) running `entry` in U-mode with its stack at the
+// top of its region. Call before run(). False for a bad pid or one in use.
+bool create_process(uint32_t pid, Entry entry);
+// Preemption quantum in cycles (default 2000).
+void set_quantum(uint32_t cycles);
+// Runs the processes until every one has exited or been killed, then calls
+// kernel_finished() and exits the simulation with its return value.
+[[noreturn]] void run();
+
+const ProcessInfo& process(uint32_t pid);
+const Thread& thread(uint32_t tid);  // tid == pid in this slice
+uint32_t total_restarts();
+
+}  // namespace kernel
+
+// Defined by the program: called when all processes have ended; its return
+// value is the exit code of the run (0 = pass).
+int kernel_finished();

@@ -1,0 +1,65 @@
+// What a user process is written with (docs/kernel.md "Writing a process").
+//
+// A process lives entirely in its 16 KiB region (kernel/user_regions.ld):
+// put its functions and data there with USER_TEXT(p) / USER_DATA(p) /
+// USER_RODATA(p), and keep it self-contained -- PMP lets U-mode touch its
+// region and its own ATS-INTC page and nothing else, so a call into the
+// kernel's code (memcpy, printf, a string literal in .rodata) faults. System
+// calls are `ecall` with the number in a7 and arguments in a0..a2.
+#pragma once
+
+#include <stdint.h>
+
+#define USER_TEXT(p) __attribute__((section(".user" #p ".text"), noinline))
+#define USER_DATA(p) __attribute__((section(".user" #p ".data")))
+#define USER_RODATA(p) __attribute__((section(".user" #p ".rodata")))
+
+namespace sys {
+
+// System call numbers (docs/kernel.md lists each with its Fluke class).
+enum Number : uint32_t {
+  kExit = 0,        // trivial: a0 = exit code; does not return
+  kYield = 1,       // trivial
+  kWrite = 2,       // long, restartable: a0 = buffer, a1 = length
+  kGetPid = 3,      // trivial: returns the process id
+  kThreadState = 4, // short: a0 = thread id, a1 = buffer of 33 words (x0..x31, pc)
+};
+
+// Errors come back as negative values in a0.
+inline constexpr int32_t kEfault = -14;  // a buffer outside the caller's region
+inline constexpr int32_t kEsrch = -3;    // no such thread
+inline constexpr int32_t kEnosys = -38;  // no such system call
+
+[[noreturn]] __attribute__((always_inline)) inline void exit(int32_t code) {
+  register uint32_t a0 asm("a0") = static_cast<uint32_t>(code);
+  register uint32_t a7 asm("a7") = kExit;
+  asm volatile("ecall" : : "r"(a0), "r"(a7) : "memory");
+  __builtin_unreachable();
+}
+__attribute__((always_inline)) inline void yield() {
+  register uint32_t a7 asm("a7") = kYield;
+  asm volatile("ecall" : "+r"(a7) : : "memory");
+}
+// Writes len bytes to the console. Interruptible: an interrupt in the middle
+// returns to this ecall with a0/a1 advanced, so the restart completes it.
+__attribute__((always_inline)) inline void write(const char* buf, uint32_t len) {
+  register uint32_t a0 asm("a0") = reinterpret_cast<uintptr_t>(buf);
+  register uint32_t a1 asm("a1") = len;
+  register uint32_t a7 asm("a7") = kWrite;
+  asm volatile("ecall" : "+r"(a0), "+r"(a1) : "r"(a7) : "memory");
+}
+__attribute__((always_inline)) inline int32_t getpid() {
+  register uint32_t a0 asm("a0");
+  register uint32_t a7 asm("a7") = kGetPid;
+  asm volatile("ecall" : "=r"(a0) : "r"(a7) : "memory");
+  return static_cast<int32_t>(a0);
+}
+__attribute__((always_inline)) inline int32_t thread_state(uint32_t tid, uint32_t* regs33) {
+  register uint32_t a0 asm("a0") = tid;
+  register uint32_t a1 asm("a1") = reinterpret_cast<uintptr_t>(regs33);
+  register uint32_t a7 asm("a7") = kThreadState;
+  asm volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a7) : "memory");
+  return static_cast<int32_t>(a0);
+}
+
+}  // namespace sys
