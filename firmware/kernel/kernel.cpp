@@ -26,10 +26,23 @@ constexpr uint32_t kMstatusMpie = 1u << 7;
 constexpr uintptr_t kIntcBase = 0x40000000u;
 constexpr uint32_t kIntcPage = 0x1000;
 
-Thread g_threads[kMaxProcesses + 1];  // index = tid = pid; 0 unused
+Thread g_threads[kMaxThreads + 1];  // index = tid; 0 unused
 ProcessInfo g_procs[kMaxProcesses + 1];
 uint32_t g_current;  // tid running (or last run)
-uint32_t g_quantum = 2000;
+uint32_t g_quantum_min = 2000, g_quantum_max = 2000, g_rng = 1;
+Counters g_count;
+
+// Mutexes and condition variables: an owner process, a FIFO of sleeping
+// threads and, for a mutex, the holder. These queues are the only kernel
+// state about a sleeping thread besides its registers.
+enum class ObjKind : uint32_t { kNone, kMutex, kCond };
+struct Object {
+  ObjKind kind;
+  uint32_t pid;
+  uint32_t holder;  // mutex: tid holding it, 0 free
+  uint32_t head, tail;
+};
+Object g_objs[kMaxObjects + 1];
 
 uintptr_t region_base(uint32_t pid) {
   switch (pid) {
@@ -55,16 +68,25 @@ bool in_region(uint32_t pid, uint32_t addr, uint32_t len) {
   return addr >= base && len <= kRegionBytes && addr - base <= kRegionBytes - len;
 }
 
-void arm_timer() { bsp::clint::set_mtimecmp(0, bsp::clint::mtime() + g_quantum); }
 
 // Next runnable thread after the current one, round robin; 0 when none.
 uint32_t pick_next() {
-  for (uint32_t i = 1; i <= kMaxProcesses; ++i) {
-    const uint32_t t = (g_current + i - 1) % kMaxProcesses + 1;
+  for (uint32_t i = 1; i <= kMaxThreads; ++i) {
+    const uint32_t t = (g_current + i - 1) % kMaxThreads + 1;
     if (g_threads[t].state == ThreadState::kRunnable) return t;
   }
   return 0;
 }
+
+uint32_t next_quantum() {
+  if (g_quantum_max <= g_quantum_min) return g_quantum_min;
+  g_rng ^= g_rng << 13;
+  g_rng ^= g_rng >> 17;
+  g_rng ^= g_rng << 5;
+  return g_quantum_min + g_rng % (g_quantum_max - g_quantum_min + 1);
+}
+
+void arm_timer() { bsp::clint::set_mtimecmp(0, bsp::clint::mtime() + next_quantum()); }
 
 [[noreturn]] void finish() {
   bsp::clint::disarm(0);
@@ -72,11 +94,67 @@ uint32_t pick_next() {
 }
 
 Thread* switch_to(uint32_t tid) {
-  if (tid == 0) finish();
+  if (tid == 0) {
+    for (const Thread& t : g_threads) {
+      if (t.state == ThreadState::kBlocked) {
+        ++g_count.deadlocked;
+        bsp::printf("kernel: thread %lu of process %lu sleeps on object %lu for good\n", t.tid,
+                    t.pid, t.waits_on);
+      }
+    }
+    finish();
+  }
   g_current = tid;
   load_pmp(g_threads[tid].pid);
   arm_timer();
   return &g_threads[tid];
+}
+
+// Object queues (FIFO through Thread::next).
+void enqueue(Object& o, Thread& t) {
+  t.next = 0;
+  if (o.tail != 0) g_threads[o.tail].next = t.tid;
+  else o.head = t.tid;
+  o.tail = t.tid;
+}
+uint32_t dequeue(Object& o) {
+  const uint32_t tid = o.head;
+  if (tid != 0) {
+    o.head = g_threads[tid].next;
+    if (o.head == 0) o.tail = 0;
+  }
+  return tid;
+}
+void unlink(Object& o, uint32_t tid) {
+  uint32_t prev = 0;
+  for (uint32_t t = o.head; t != 0; prev = t, t = g_threads[t].next) {
+    if (t != tid) continue;
+    if (prev != 0) g_threads[prev].next = g_threads[t].next;
+    else o.head = g_threads[t].next;
+    if (o.tail == t) o.tail = prev;
+    return;
+  }
+}
+
+// The thread sleeps in the object's queue; its pc stays on the ecall, so
+// when woken it executes the call again (Fluke: the registers are the
+// continuation).
+void block(Thread& t, uint32_t obj) {
+  t.state = ThreadState::kBlocked;
+  t.waits_on = obj;
+  enqueue(g_objs[obj], t);
+  ++g_count.blocks;
+}
+void wake(uint32_t tid) {
+  if (tid == 0) return;
+  g_threads[tid].state = ThreadState::kRunnable;
+  g_threads[tid].waits_on = 0;
+  ++g_count.wakeups;
+}
+
+void release_mutex(uint32_t m) {
+  g_objs[m].holder = 0;
+  wake(dequeue(g_objs[m]));  // it retries the lock when it runs
 }
 
 void end_process(Thread& t, bool killed, int32_t code, uint32_t cause, uint32_t tval) {
@@ -87,13 +165,60 @@ void end_process(Thread& t, bool killed, int32_t code, uint32_t cause, uint32_t 
   p.cause = cause;
   p.tval = tval;
   p.fault_pc = t.pc;
-  t.state = ThreadState::kDead;
+  for (Thread& u : g_threads) {
+    if (u.pid != t.pid || u.state == ThreadState::kFree || u.state == ThreadState::kDead) continue;
+    if (u.state == ThreadState::kBlocked) unlink(g_objs[u.waits_on], u.tid);
+    u.state = ThreadState::kDead;
+  }
+  for (uint32_t i = 1; i <= kMaxObjects; ++i) {
+    if (g_objs[i].kind != ObjKind::kNone && g_objs[i].pid == t.pid) g_objs[i] = Object{};
+  }
   if (killed) {
     bsp::printf("kernel: process %lu killed: mcause %lu at pc 0x%08lx, mtval 0x%08lx\n", t.pid,
                 cause, t.pc, tval);
   } else {
     bsp::printf("kernel: process %lu exited with %ld\n", t.pid, code);
   }
+}
+
+// A thread ends; the process ends (exit code 0) with its last thread.
+void end_thread(Thread& t) {
+  t.state = ThreadState::kDead;
+  for (const Thread& u : g_threads) {
+    if (u.pid == t.pid && (u.state == ThreadState::kRunnable || u.state == ThreadState::kBlocked))
+      return;
+  }
+  end_process(t, false, 0, 0, 0);
+}
+
+uint32_t new_object(ObjKind kind, uint32_t pid) {
+  for (uint32_t i = 1; i <= kMaxObjects; ++i) {
+    if (g_objs[i].kind == ObjKind::kNone) {
+      g_objs[i] = Object{kind, pid, 0, 0, 0};
+      return i;
+    }
+  }
+  return 0;
+}
+// The caller's process's object of that kind, or 0.
+uint32_t own_object(const Thread& t, uint32_t id, ObjKind kind) {
+  if (id == 0 || id > kMaxObjects) return 0;
+  return g_objs[id].kind == kind && g_objs[id].pid == t.pid ? id : 0;
+}
+
+uint32_t new_thread(uint32_t pid, uint32_t entry, uint32_t sp) {
+  for (uint32_t tid = 1; tid <= kMaxThreads; ++tid) {
+    Thread& t = g_threads[tid];
+    if (t.state != ThreadState::kFree && t.state != ThreadState::kDead) continue;
+    t = Thread{};
+    t.x[2] = sp;
+    t.pc = entry;
+    t.state = ThreadState::kRunnable;
+    t.pid = pid;
+    t.tid = tid;
+    return tid;
+  }
+  return 0;
 }
 
 // SYS_write: copies byte by byte; between bytes it checks for a pending timer
@@ -115,6 +240,7 @@ bool sys_write(Thread& t) {
       t.x[10] = buf;
       t.x[11] = len;
       ++t.restarts;
+      ++g_count.restarts;
       return false;  // pc stays on the ecall: the restart continues the copy
     }
   }
@@ -127,7 +253,7 @@ bool sys_write(Thread& t) {
 // the saved registers are its complete state, also in the middle of a long call.
 void sys_thread_state(Thread& t) {
   const uint32_t tid = t.x[10], buf = t.x[11];
-  if (tid == 0 || tid > kMaxProcesses || g_threads[tid].state == ThreadState::kFree) {
+  if (tid == 0 || tid > kMaxThreads || g_threads[tid].state == ThreadState::kFree) {
     t.x[10] = static_cast<uint32_t>(sys::kEsrch);
     return;
   }
@@ -140,16 +266,27 @@ void sys_thread_state(Thread& t) {
   for (uint32_t i = 0; i < 32; ++i) out[i] = s.x[i];
   out[32] = s.pc;
   // The caller's own a0 is about to become the result: export what it is.
-  if (tid == t.pid) out[10] = 0;
+  if (tid == t.tid) out[10] = 0;
   t.x[10] = 0;
+}
+
+Thread* result(Thread& t, int32_t v) {
+  t.x[10] = static_cast<uint32_t>(v);
+  t.pc += 4;
+  return &t;
 }
 
 // Returns the thread to run next.
 Thread* on_syscall(Thread& t) {
   ++t.syscalls;
+  ++g_count.syscalls;
+  const uint32_t a0 = t.x[10], a1 = t.x[11];
   switch (t.x[17]) {
     case sys::kExit:
-      end_process(t, false, static_cast<int32_t>(t.x[10]), 0, 0);
+      end_process(t, false, static_cast<int32_t>(a0), 0, 0);
+      return switch_to(pick_next());
+    case sys::kThreadExit:
+      end_thread(t);
       return switch_to(pick_next());
     case sys::kYield:
       t.pc += 4;
@@ -159,35 +296,91 @@ Thread* on_syscall(Thread& t) {
       t.pc += 4;
       return &t;
     case sys::kGetPid:
-      t.x[10] = t.pid;
-      t.pc += 4;
-      return &t;
+      return result(t, static_cast<int32_t>(t.pid));
+    case sys::kGetTid:
+      return result(t, static_cast<int32_t>(t.tid));
     case sys::kThreadState:
       sys_thread_state(t);
       t.pc += 4;
       return &t;
+    case sys::kThreadCreate: {
+      if (!in_region(t.pid, a0, 4) || !in_region(t.pid, a1 - 16, 16) || (a1 & 15) != 0)
+        return result(t, sys::kEfault);
+      const uint32_t tid = new_thread(t.pid, a0, a1);
+      return result(t, tid == 0 ? sys::kEagain : static_cast<int32_t>(tid));
+    }
+    case sys::kMutexCreate:
+    case sys::kCondCreate: {
+      const uint32_t id =
+          new_object(t.x[17] == sys::kMutexCreate ? ObjKind::kMutex : ObjKind::kCond, t.pid);
+      return result(t, id == 0 ? sys::kEagain : static_cast<int32_t>(id));
+    }
+    case sys::kMutexLock: {
+      const uint32_t m = own_object(t, a0, ObjKind::kMutex);
+      if (m == 0) return result(t, sys::kEinval);
+      if (g_objs[m].holder == 0) {
+        g_objs[m].holder = t.tid;
+        return result(t, 0);
+      }
+      block(t, m);  // pc stays on the ecall: woken, it tries again
+      return switch_to(pick_next());
+    }
+    case sys::kMutexUnlock: {
+      const uint32_t m = own_object(t, a0, ObjKind::kMutex);
+      if (m == 0) return result(t, sys::kEinval);
+      if (g_objs[m].holder != t.tid) return result(t, sys::kEperm);
+      release_mutex(m);
+      return result(t, 0);
+    }
+    case sys::kCondWait: {
+      const uint32_t c = own_object(t, a0, ObjKind::kCond);
+      const uint32_t m = own_object(t, a1, ObjKind::kMutex);
+      if (c == 0 || m == 0) return result(t, sys::kEinval);
+      if (g_objs[m].holder != t.tid) return result(t, sys::kEperm);
+      // Fluke's multi-stage call: after the wait the thread must relock the
+      // mutex, so its registers become exactly that call -- a7 = mutex_lock,
+      // a0 = the mutex, pc still on the ecall. The kernel remembers nothing.
+      t.x[17] = sys::kMutexLock;
+      t.x[10] = m;
+      release_mutex(m);
+      block(t, c);
+      ++g_count.cond_waits;
+      return switch_to(pick_next());
+    }
+    case sys::kCondSignal:
+    case sys::kCondBroadcast: {
+      const uint32_t c = own_object(t, a0, ObjKind::kCond);
+      if (c == 0) return result(t, sys::kEinval);
+      do {
+        const uint32_t w = dequeue(g_objs[c]);
+        if (w == 0) break;
+        wake(w);
+      } while (t.x[17] == sys::kCondBroadcast);
+      return result(t, 0);
+    }
     default:
-      t.x[10] = static_cast<uint32_t>(sys::kEnosys);
-      t.pc += 4;
-      return &t;
+      return result(t, sys::kEnosys);
   }
 }
 
 }  // namespace
 
 bool create_process(uint32_t pid, Entry entry) {
-  if (pid == 0 || pid > kMaxProcesses || g_threads[pid].state != ThreadState::kFree) return false;
-  Thread& t = g_threads[pid];
-  for (auto& r : t.x) r = 0;
-  t.x[2] = static_cast<uint32_t>(region_base(pid) + kRegionBytes);  // sp: top of the region
-  t.pc = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(entry));
-  t.state = ThreadState::kRunnable;
-  t.pid = pid;
+  if (pid == 0 || pid > kMaxProcesses || g_procs[pid].alive) return false;
+  const uint32_t tid = new_thread(pid, static_cast<uint32_t>(reinterpret_cast<uintptr_t>(entry)),
+                                  static_cast<uint32_t>(region_base(pid) + kRegionBytes));
+  if (tid == 0) return false;
   g_procs[pid] = ProcessInfo{pid, true, false, 0, 0, 0, 0};
   return true;
 }
 
-void set_quantum(uint32_t cycles) { g_quantum = cycles < 100 ? 100 : cycles; }
+void set_quantum(uint32_t cycles) { set_quantum(cycles, cycles, 1); }
+void set_quantum(uint32_t min, uint32_t max, uint32_t seed) {
+  g_quantum_min = min < 100 ? 100 : min;
+  g_quantum_max = max < g_quantum_min ? g_quantum_min : max;
+  g_rng = seed == 0 ? 1 : seed;
+}
+const Counters& counters() { return g_count; }
 
 const ProcessInfo& process(uint32_t pid) { return g_procs[pid]; }
 const Thread& thread(uint32_t tid) { return g_threads[tid]; }
@@ -220,6 +413,7 @@ kernel::Thread* kernel_trap(kernel::Thread* t) {
   bsp::csr_clear<bsp::csr::kMstatus>(kMstatusMpp);
   switch (mcause) {
     case bsp::cause::kMachineTimer:
+      ++kernel::g_count.preemptions;
       return switch_to(pick_next());  // preempted: the next one (or the same)
     case bsp::cause::kEcallU:
       return on_syscall(*t);

@@ -13,8 +13,10 @@ namespace kernel {
 
 inline constexpr uint32_t kMaxProcesses = 3;  // user regions 1..3
 inline constexpr uint32_t kRegionBytes = 0x4000;
+inline constexpr uint32_t kMaxThreads = 8;     // tids 1..8
+inline constexpr uint32_t kMaxObjects = 16;    // mutex / condition variable ids 1..16
 
-enum class ThreadState : uint32_t { kFree, kRunnable, kDead };
+enum class ThreadState : uint32_t { kFree, kRunnable, kBlocked, kDead };
 
 // The whole state of a thread is its user registers and pc (x[2] = sp):
 // the kernel keeps no other per-thread state (interrupt model).
@@ -23,6 +25,9 @@ struct Thread {
   uint32_t pc;
   ThreadState state;
   uint32_t pid;
+  uint32_t tid;
+  uint32_t next;       // next tid in the wait queue it sleeps in (0: last)
+  uint32_t waits_on;   // object id while kBlocked
   uint32_t restarts;   // long calls interrupted and restarted
   uint32_t syscalls;
 };
@@ -41,15 +46,24 @@ using Entry = void (*)();
 // Creates process `pid` (1..3) running `entry` in U-mode with its stack at the
 // top of its region. Call before run(). False for a bad pid or one in use.
 bool create_process(uint32_t pid, Entry entry);
-// Preemption quantum in cycles (default 2000).
+// Preemption quantum in cycles (default 2000). With max > min each quantum is
+// drawn at random from [min, max] (xorshift from `seed`), so that repeated
+// runs interrupt system calls at different points.
 void set_quantum(uint32_t cycles);
+void set_quantum(uint32_t min, uint32_t max, uint32_t seed);
 // Runs the processes until every one has exited or been killed, then calls
 // kernel_finished() and exits the simulation with its return value.
 [[noreturn]] void run();
 
 const ProcessInfo& process(uint32_t pid);
-const Thread& thread(uint32_t tid);  // tid == pid in this slice
+const Thread& thread(uint32_t tid);
 uint32_t total_restarts();
+
+// What the kernel counted (all threads).
+struct Counters {
+  uint32_t syscalls, restarts, blocks, wakeups, cond_waits, preemptions, deadlocked;
+};
+const Counters& counters();
 
 }  // namespace kernel
 

@@ -23,12 +23,26 @@ enum Number : uint32_t {
   kWrite = 2,       // long, restartable: a0 = buffer, a1 = length
   kGetPid = 3,      // trivial: returns the process id
   kThreadState = 4, // short: a0 = thread id, a1 = buffer of 33 words (x0..x31, pc)
+  kThreadCreate = 5,  // short: a0 = entry, a1 = stack top (in the region); returns the tid
+  kMutexCreate = 6,   // short: returns a mutex id
+  kMutexLock = 7,     // long: a0 = mutex; sleeps while another thread holds it
+  kMutexUnlock = 8,   // short: a0 = mutex (held by the caller)
+  kCondCreate = 9,    // short: returns a condition variable id
+  kCondWait = 10,     // multi-stage: a0 = cond, a1 = mutex held; releases it, sleeps,
+                      // and the registers become mutex_lock(mutex): the restart relocks
+  kCondSignal = 11,   // short: a0 = cond; wakes the oldest waiter
+  kCondBroadcast = 12,  // short: a0 = cond; wakes every waiter
+  kGetTid = 13,       // trivial
+  kThreadExit = 14,   // trivial: ends the calling thread (the process with its last one)
 };
 
 // Errors come back as negative values in a0.
 inline constexpr int32_t kEfault = -14;  // a buffer outside the caller's region
 inline constexpr int32_t kEsrch = -3;    // no such thread
 inline constexpr int32_t kEnosys = -38;  // no such system call
+inline constexpr int32_t kEperm = -1;    // a mutex the caller does not hold
+inline constexpr int32_t kEinval = -22;  // no such object (or another process's)
+inline constexpr int32_t kEagain = -11;  // no free thread or object
 
 [[noreturn]] __attribute__((always_inline)) inline void exit(int32_t code) {
   register uint32_t a0 asm("a0") = static_cast<uint32_t>(code);
@@ -60,6 +74,48 @@ __attribute__((always_inline)) inline int32_t thread_state(uint32_t tid, uint32_
   register uint32_t a7 asm("a7") = kThreadState;
   asm volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a7) : "memory");
   return static_cast<int32_t>(a0);
+}
+
+__attribute__((always_inline)) inline int32_t call0(uint32_t n) {
+  register uint32_t a0 asm("a0");
+  register uint32_t a7 asm("a7") = n;
+  asm volatile("ecall" : "=r"(a0), "+r"(a7) : : "memory");
+  return static_cast<int32_t>(a0);
+}
+__attribute__((always_inline)) inline int32_t call2(uint32_t n, uint32_t x, uint32_t y) {
+  register uint32_t a0 asm("a0") = x;
+  register uint32_t a1 asm("a1") = y;
+  register uint32_t a7 asm("a7") = n;
+  // a0, a1 and a7 may come back changed (a restarted call rewrites them).
+  asm volatile("ecall" : "+r"(a0), "+r"(a1), "+r"(a7) : : "memory");
+  return static_cast<int32_t>(a0);
+}
+__attribute__((always_inline)) inline int32_t thread_create(void (*entry)(), uint32_t* stack_top) {
+  return call2(kThreadCreate, reinterpret_cast<uintptr_t>(entry),
+               reinterpret_cast<uintptr_t>(stack_top));
+}
+[[noreturn]] __attribute__((always_inline)) inline void thread_exit() {
+  register uint32_t a7 asm("a7") = kThreadExit;
+  asm volatile("ecall" : : "r"(a7) : "memory");
+  __builtin_unreachable();
+}
+__attribute__((always_inline)) inline int32_t gettid() { return call0(kGetTid); }
+__attribute__((always_inline)) inline int32_t mutex_create() { return call0(kMutexCreate); }
+__attribute__((always_inline)) inline int32_t mutex_lock(int32_t m) {
+  return call2(kMutexLock, static_cast<uint32_t>(m), 0);
+}
+__attribute__((always_inline)) inline int32_t mutex_unlock(int32_t m) {
+  return call2(kMutexUnlock, static_cast<uint32_t>(m), 0);
+}
+__attribute__((always_inline)) inline int32_t cond_create() { return call0(kCondCreate); }
+__attribute__((always_inline)) inline int32_t cond_wait(int32_t c, int32_t m) {
+  return call2(kCondWait, static_cast<uint32_t>(c), static_cast<uint32_t>(m));
+}
+__attribute__((always_inline)) inline int32_t cond_signal(int32_t c) {
+  return call2(kCondSignal, static_cast<uint32_t>(c), 0);
+}
+__attribute__((always_inline)) inline int32_t cond_broadcast(int32_t c) {
+  return call2(kCondBroadcast, static_cast<uint32_t>(c), 0);
 }
 
 }  // namespace sys
