@@ -43,6 +43,17 @@ struct Object {
   uint32_t head, tail;
 };
 Object g_objs[kMaxObjects + 1];
+static_assert(sizeof(Object) == 5 * sizeof(uint32_t), "Snapshot::objects");
+
+uint32_t g_crc = 0xFFFFFFFFu, g_console_bytes;
+uint32_t g_checkpoint_at;
+void (*g_checkpoint_hook)();
+
+void console_byte(uint8_t b) {
+  g_crc ^= b;
+  for (int i = 0; i < 8; ++i) g_crc = (g_crc >> 1) ^ (0xEDB88320u & (0u - (g_crc & 1u)));
+  ++g_console_bytes;
+}
 
 uintptr_t region_base(uint32_t pid) {
   switch (pid) {
@@ -233,7 +244,9 @@ bool sys_write(Thread& t) {
     return true;
   }
   while (len > 0) {
-    bsp::uart::putc(*reinterpret_cast<const char*>(static_cast<uintptr_t>(buf)));
+    const char c = *reinterpret_cast<const char*>(static_cast<uintptr_t>(buf));
+    bsp::uart::putc(c);
+    console_byte(static_cast<uint8_t>(c));
     ++buf;
     --len;
     if (len > 0 && (bsp::irq::pending() & bsp::irq::kMtie) != 0) {
@@ -382,6 +395,60 @@ void set_quantum(uint32_t min, uint32_t max, uint32_t seed) {
 }
 const Counters& counters() { return g_count; }
 
+void set_checkpoint_hook(uint32_t at_preemption, void (*hook)()) {
+  g_checkpoint_at = at_preemption;
+  g_checkpoint_hook = hook;
+}
+
+void take_snapshot(Snapshot& s) {
+  for (uint32_t i = 0; i <= kMaxThreads; ++i) {
+    Thread t = g_threads[i];
+    if (t.state == ThreadState::kBlocked) {  // exported at its ecall: the restart repeats it
+      t.state = ThreadState::kRunnable;
+      t.waits_on = 0;
+    }
+    t.next = 0;
+    s.threads[i] = t;
+  }
+  for (uint32_t i = 0; i <= kMaxProcesses; ++i) s.procs[i] = g_procs[i];
+  for (uint32_t i = 0; i <= kMaxObjects; ++i) {
+    const Object& o = g_objs[i];
+    const uint32_t w[5] = {static_cast<uint32_t>(o.kind), o.pid, o.holder, 0, 0};
+    for (uint32_t k = 0; k < 5; ++k) s.objects[i][k] = w[k];
+  }
+  s.current = g_current;
+  for (uint32_t p = 1; p <= kMaxProcesses; ++p) {
+    const uint8_t* src = reinterpret_cast<const uint8_t*>(region_base(p));
+    for (uint32_t i = 0; i < kRegionBytes; ++i) s.regions[p - 1][i] = src[i];
+  }
+  g_crc = 0xFFFFFFFFu;
+  g_console_bytes = 0;
+}
+
+void resume_from(const Snapshot& s) {
+  bsp::irq::disable_global();
+  for (uint32_t i = 0; i <= kMaxThreads; ++i) g_threads[i] = s.threads[i];
+  for (uint32_t i = 0; i <= kMaxProcesses; ++i) g_procs[i] = s.procs[i];
+  for (uint32_t i = 0; i <= kMaxObjects; ++i) {
+    g_objs[i] = Object{static_cast<ObjKind>(s.objects[i][0]), s.objects[i][1], s.objects[i][2], 0, 0};
+  }
+  for (uint32_t p = 1; p <= kMaxProcesses; ++p) {
+    uint8_t* dst = reinterpret_cast<uint8_t*>(region_base(p));
+    for (uint32_t i = 0; i < kRegionBytes; ++i) dst[i] = s.regions[p - 1][i];
+  }
+  g_crc = 0xFFFFFFFFu;
+  g_console_bytes = 0;
+  g_checkpoint_hook = nullptr;
+  g_current = s.current;
+  bsp::csr_write<csr::kMscratch>(0);
+  bsp::csr_clear<csr::kMstatus>(kMstatusMpp);
+  bsp::csr_set<csr::kMstatus>(kMstatusMpie);
+  __kernel_resume(switch_to(pick_next()));
+}
+
+uint32_t console_crc() { return ~g_crc; }
+uint32_t console_bytes() { return g_console_bytes; }
+
 const ProcessInfo& process(uint32_t pid) { return g_procs[pid]; }
 const Thread& thread(uint32_t tid) { return g_threads[tid]; }
 
@@ -414,6 +481,11 @@ kernel::Thread* kernel_trap(kernel::Thread* t) {
   switch (mcause) {
     case bsp::cause::kMachineTimer:
       ++kernel::g_count.preemptions;
+      if (kernel::g_checkpoint_hook != nullptr &&
+          kernel::g_count.preemptions == kernel::g_checkpoint_at) {
+        kernel::g_checkpoint_hook();
+        kernel::g_checkpoint_hook = nullptr;
+      }
       return switch_to(pick_next());  // preempted: the next one (or the same)
     case bsp::cause::kEcallU:
       return on_syscall(*t);

@@ -59,11 +59,37 @@ const ProcessInfo& process(uint32_t pid);
 const Thread& thread(uint32_t tid);
 uint32_t total_restarts();
 
+// Checkpoint / restore (Fluke: the exported user-visible state is enough to
+// rebuild the processes). A snapshot holds every thread's registers, every
+// object (without wait queues), every process and its region's memory. A
+// thread asleep in a mutex or condition queue is exported as runnable with
+// its pc on the ecall: restarted, it simply repeats the call (mutex_lock
+// sleeps again; a cond_wait has already become mutex_lock, a spurious wake-up
+// that condition-variable users allow for).
+struct Snapshot;
+// Calls `hook` from the kernel at the n-th preemption (once).
+void set_checkpoint_hook(uint32_t at_preemption, void (*hook)());
+void take_snapshot(Snapshot& s);
+// Replaces the whole kernel state with `s` and runs from there.
+[[noreturn]] void resume_from(const Snapshot& s);
+// CRC-32 of the console bytes written by write() since the last snapshot
+// (taken or resumed), and how many there were.
+uint32_t console_crc();
+uint32_t console_bytes();
+
 // What the kernel counted (all threads).
 struct Counters {
   uint32_t syscalls, restarts, blocks, wakeups, cond_waits, preemptions, deadlocked;
 };
 const Counters& counters();
+
+struct Snapshot {
+  Thread threads[kMaxThreads + 1];
+  ProcessInfo procs[kMaxProcesses + 1];
+  uint32_t objects[kMaxObjects + 1][5];
+  uint32_t current;
+  uint8_t regions[kMaxProcesses][kRegionBytes];
+};
 
 }  // namespace kernel
 

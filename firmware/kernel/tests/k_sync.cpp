@@ -8,6 +8,12 @@
 // condition variable. Process 2 meanwhile prints 256 bytes with one
 // interruptible write. Checked in M-mode at the end: no lost increment, every
 // item consumed once in order, the text whole, no thread left asleep.
+//
+// Built with K_CHECKPOINT (k_checkpoint): at a preemption chosen from the seed
+// the kernel exports everything (thread registers, objects, region memory),
+// the run goes on to the end, then the kernel is rebuilt from that snapshot
+// and runs again from there: the second ending must equal the first --
+// same results, and the same console bytes (CRC) written after the snapshot.
 #include "bsp/hart.h"
 #include "bsp/print.h"
 #include "bsp/uart.h"
@@ -119,9 +125,58 @@ uint32_t read_seed() {
 
 uint32_t g_seed;
 
+#if defined(K_CHECKPOINT)
+kernel::Snapshot g_snapshot __attribute__((section(".noinit")));
+bool g_snapshot_taken;
+uint32_t g_pass;
+struct Ending {
+  uint32_t counter, consumed_n, consumed_sum, order_errors, crc, bytes;
+  int32_t errors, p1_exit, p2_exit;
+  bool operator==(const Ending& o) const {
+    return counter == o.counter && consumed_n == o.consumed_n && consumed_sum == o.consumed_sum &&
+           order_errors == o.order_errors && crc == o.crc && bytes == o.bytes &&
+           errors == o.errors && p1_exit == o.p1_exit && p2_exit == o.p2_exit;
+  }
+};
+Ending g_first;
+
+void checkpoint() {
+  kernel::take_snapshot(g_snapshot);
+  g_snapshot_taken = true;
+  bsp::printf("\nk_checkpoint: snapshot at preemption %lu\n", kernel::counters().preemptions);
+}
+
+Ending ending() {
+  return Ending{g_counter, g_consumed_n, g_consumed_sum, g_order_errors, kernel::console_crc(),
+                kernel::console_bytes(), g_errors, kernel::process(1).exit_code,
+                kernel::process(2).exit_code};
+}
+#endif
+
 }  // namespace
 
 int kernel_finished() {
+#if defined(K_CHECKPOINT)
+  if (g_pass++ == 0) {
+    g_first = ending();
+    bsp::printf("k_checkpoint: first ending: counter %lu, consumed %lu, %lu console bytes after "
+                "the snapshot (crc 0x%08lx); rebuilding from the snapshot\n",
+                g_first.counter, g_first.consumed_n, g_first.bytes, g_first.crc);
+    if (!g_snapshot_taken) {
+      bsp::puts("k_checkpoint: FAIL (no snapshot was taken)");
+      return 1;
+    }
+    kernel::resume_from(g_snapshot);
+  }
+  const Ending second = ending();
+  bsp::printf("k_checkpoint: second ending: counter %lu, consumed %lu, %lu console bytes "
+              "(crc 0x%08lx)\n",
+              second.counter, second.consumed_n, second.bytes, second.crc);
+  if (!(second == g_first)) {
+    bsp::puts("k_checkpoint: FAIL (the endings differ)");
+    return 1;
+  }
+#endif
   const kernel::Counters& k = kernel::counters();
   const uint32_t want_sum = kItems * (kItems + 1) / 2;
   const bool ok = kernel::process(1).exit_code == 0 && !kernel::process(1).killed &&
@@ -142,6 +197,9 @@ int kernel_finished() {
 int main() {
   g_seed = read_seed();
   kernel::set_quantum(200, 900, g_seed);
+#if defined(K_CHECKPOINT)
+  kernel::set_checkpoint_hook(20 + (g_seed * 37) % 400, checkpoint);
+#endif
   kernel::create_process(1, p1_main);
   kernel::create_process(2, p2_main);
   kernel::run();
