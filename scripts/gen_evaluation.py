@@ -18,6 +18,7 @@ TARGETS = {
     "core.cpi": ("<=", 1.3, "issue 4: CPI <= 1.3 on integer workloads"),
     "core.irq_entry": ("<=", 6, "issue 4: interrupt entry <= 6 cycles"),
     "sim.speed_ratio": (">=", 100, "issue 5: >= 100x Icarus"),
+    "kernel.preempt_max_ratio": (">=", 5, "issue 7: PP maximum <= 1/5 of NP's"),
 }
 CONFIG_TARGETS = {
     ("fpga.lc", "up5k:ats_intc-small"): ("<=", 1000, "issue 3: small configuration <= 1,000 LCs"),
@@ -54,6 +55,15 @@ SECTIONS = [
      "quantum) under `--pkt-arrival poisson --pkt-service bimodal:50:50000:0.995 --pkt-count "
      "2000 --seed 1`, rate = load / mean service; p50/p99/p99.9 arrival-to-reply latency as the "
      "simulator measures it. Plots: [p99](rt_latency_p99.svg), [p99.9](rt_latency_p999.svg)."),
+    ("kernel.", "Kernel (Fluke's tables, first slice)",
+     "tests/kernel/bench.sh; docs/kernel.md describes the kernel. System calls: "
+     "firmware/kernel/tests/k_syscalls.cpp, marks around each `ecall` (user -> kernel -> user, "
+     "64 calls each, interrupt model, `soc_sim --events`). Preemption latency: the machine-timer "
+     "edge (irq3) to the kernel acting on it (the timer trap, or a preemption point inside a long "
+     "copy), under k_ipc_np / k_ipc_pp (24 IPC messages of 2 KiB between two processes and a "
+     "third computing, 1000-cycle quantum). Memory: the kernel's Thread record with and without "
+     "its register save area (x0..x31 slots and pc, 132 B). Not yet measured: the process model, "
+     "FP, restart cost, async system calls."),
     ("sim.", "Simulation speed",
      "tests/simulator/bench.sh: simulated cycles per wall-clock second of `soc_sim` (best of "
      "three runs of 2M cycles of tests/simulator/speed_loop.S; `--intc=rtl`, tracing off) with 1 "

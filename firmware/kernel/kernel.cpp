@@ -2,6 +2,7 @@
 
 #include "bsp/clint.h"
 #include "bsp/hart.h"
+#include "bsp/mark.h"
 #include "bsp/print.h"
 #include "bsp/simctrl.h"
 #include "bsp/trap.h"
@@ -35,12 +36,12 @@ Counters g_count;
 // Mutexes and condition variables: an owner process, a FIFO of sleeping
 // threads and, for a mutex, the holder. These queues are the only kernel
 // state about a sleeping thread besides its registers.
-enum class ObjKind : uint32_t { kNone, kMutex, kCond };
+enum class ObjKind : uint32_t { kNone, kMutex, kCond, kPort };
 struct Object {
   ObjKind kind;
   uint32_t pid;
-  uint32_t holder;  // mutex: tid holding it, 0 free
-  uint32_t head, tail;
+  uint32_t holder;  // mutex: tid holding it; port: tid waiting in ipc_recv; 0 none
+  uint32_t head, tail;  // sleeping threads (mutex, cond: waiters; port: senders)
 };
 Object g_objs[kMaxObjects + 1];
 static_assert(sizeof(Object) == 5 * sizeof(uint32_t), "Snapshot::objects");
@@ -48,6 +49,16 @@ static_assert(sizeof(Object) == 5 * sizeof(uint32_t), "Snapshot::objects");
 uint32_t g_crc = 0xFFFFFFFFu, g_console_bytes;
 uint32_t g_checkpoint_at;
 void (*g_checkpoint_hook)();
+
+// A preemption point inside a long kernel operation (PP): true when the
+// timer wants the hart. The NP build has none: long operations run to the end.
+inline bool preempt_pending() {
+#if defined(KERNEL_NP)
+  return false;
+#else
+  return (bsp::irq::pending() & bsp::irq::kMtie) != 0;
+#endif
+}
 
 void console_byte(uint8_t b) {
   g_crc ^= b;
@@ -249,7 +260,8 @@ bool sys_write(Thread& t) {
     console_byte(static_cast<uint8_t>(c));
     ++buf;
     --len;
-    if (len > 0 && (bsp::irq::pending() & bsp::irq::kMtie) != 0) {
+    if (len > 0 && preempt_pending()) {
+      RT_MARK("kernel.preempt");  // a preemption point noticed the timer
       t.x[10] = buf;
       t.x[11] = len;
       ++t.restarts;
@@ -281,6 +293,49 @@ void sys_thread_state(Thread& t) {
   // The caller's own a0 is about to become the result: export what it is.
   if (tid == t.tid) out[10] = 0;
   t.x[10] = 0;
+}
+
+uint32_t port_object(uint32_t id) {
+  if (id == 0 || id > kMaxObjects) return 0;
+  return g_objs[id].kind == ObjKind::kPort ? id : 0;
+}
+
+// ipc_send with a receiver waiting: copies from the sender's buffer (a1, a2
+// left) into the receiver's (its a1, a2 capacity left, a3 received), word by
+// word, with a preemption point every 16 bytes. Both threads' registers
+// always describe the rest of the transfer, so an interruption needs no
+// kernel state: the sender returns to its ecall and repeats it; the receiver
+// stays asleep with its registers advanced. Returns true when done.
+bool ipc_transfer(Thread& s, Thread& r) {
+  uint32_t since_check = 0;
+  while (s.x[12] > 0 && r.x[12] > 0) {
+    const uint32_t src = s.x[11], dst = r.x[11];
+    uint32_t n = 1;
+    if (((src | dst) & 3) == 0 && s.x[12] >= 4 && r.x[12] >= 4) {
+      *reinterpret_cast<uint32_t*>(static_cast<uintptr_t>(dst)) =
+          *reinterpret_cast<const uint32_t*>(static_cast<uintptr_t>(src));
+      n = 4;
+    } else {
+      *reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(dst)) =
+          *reinterpret_cast<const uint8_t*>(static_cast<uintptr_t>(src));
+    }
+    s.x[11] += n;
+    s.x[12] -= n;
+    r.x[11] += n;
+    r.x[12] -= n;
+    r.x[13] += n;
+    since_check += n;
+    if (since_check >= 16 && s.x[12] > 0 && r.x[12] > 0) {
+      since_check = 0;
+      if (preempt_pending()) {
+        RT_MARK("kernel.preempt");  // a preemption point noticed the timer
+        ++s.restarts;
+        ++g_count.restarts;
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 Thread* result(Thread& t, int32_t v) {
@@ -371,6 +426,40 @@ Thread* on_syscall(Thread& t) {
       } while (t.x[17] == sys::kCondBroadcast);
       return result(t, 0);
     }
+    case sys::kPortCreate: {
+      const uint32_t id = new_object(ObjKind::kPort, t.pid);
+      return result(t, id == 0 ? sys::kEagain : static_cast<int32_t>(id));
+    }
+    case sys::kIpcRecv: {
+      const uint32_t port = own_object(t, a0, ObjKind::kPort);
+      if (port == 0) return result(t, sys::kEinval);
+      Object& o = g_objs[port];
+      if (o.holder != 0 && o.holder != t.tid) return result(t, sys::kEbusy);
+      if (!in_region(t.pid, a1, t.x[12])) return result(t, sys::kEfault);
+      o.holder = t.tid;  // the receiver waits (outside the queue, which holds senders)
+      t.state = ThreadState::kBlocked;
+      t.waits_on = port;
+      ++g_count.blocks;
+      wake(dequeue(o));  // a sleeping sender repeats its send and finds us
+      return switch_to(pick_next());
+    }
+    case sys::kIpcSend: {
+      const uint32_t port = port_object(a0);
+      if (port == 0) return result(t, sys::kEinval);
+      if (!in_region(t.pid, a1, t.x[12])) return result(t, sys::kEfault);
+      Object& o = g_objs[port];
+      if (o.holder == 0) {
+        block(t, port);  // pc on the ecall: woken by a receiver, it sends again
+        return switch_to(pick_next());
+      }
+      Thread& r = g_threads[o.holder];
+      if (!ipc_transfer(t, r)) return switch_to(pick_next());  // interrupted: restart later
+      o.holder = 0;
+      r.x[10] = r.x[13];  // the message length
+      r.pc += 4;
+      wake(r.tid);
+      return result(t, static_cast<int32_t>(t.x[12]));  // bytes that did not fit (0: all)
+    }
     default:
       return result(t, sys::kEnosys);
   }
@@ -413,7 +502,9 @@ void take_snapshot(Snapshot& s) {
   for (uint32_t i = 0; i <= kMaxProcesses; ++i) s.procs[i] = g_procs[i];
   for (uint32_t i = 0; i <= kMaxObjects; ++i) {
     const Object& o = g_objs[i];
-    const uint32_t w[5] = {static_cast<uint32_t>(o.kind), o.pid, o.holder, 0, 0};
+    // A waiting receiver comes back at its ecall and registers again.
+    const uint32_t holder = o.kind == ObjKind::kPort ? 0 : o.holder;
+    const uint32_t w[5] = {static_cast<uint32_t>(o.kind), o.pid, holder, 0, 0};
     for (uint32_t k = 0; k < 5; ++k) s.objects[i][k] = w[k];
   }
   s.current = g_current;
@@ -480,6 +571,7 @@ kernel::Thread* kernel_trap(kernel::Thread* t) {
   bsp::csr_clear<bsp::csr::kMstatus>(kMstatusMpp);
   switch (mcause) {
     case bsp::cause::kMachineTimer:
+      RT_MARK("kernel.preempt");  // the timer's trap reached the kernel (bench: latency)
       ++kernel::g_count.preemptions;
       if (kernel::g_checkpoint_hook != nullptr &&
           kernel::g_count.preemptions == kernel::g_checkpoint_at) {

@@ -34,6 +34,11 @@ enum Number : uint32_t {
   kCondBroadcast = 12,  // short: a0 = cond; wakes every waiter
   kGetTid = 13,       // trivial
   kThreadExit = 14,   // trivial: ends the calling thread (the process with its last one)
+  kPortCreate = 15,   // short: returns a port id; the caller's process receives on it
+  kIpcSend = 16,      // multi-stage: a0 = port, a1 = buffer, a2 = length; sleeps until a
+                      // receiver waits, then copies; interrupted, a1/a2 show what is left
+  kIpcRecv = 17,      // multi-stage: a0 = port, a1 = buffer, a2 = capacity, a3 = 0;
+                      // returns the message length (a3 counts it while the copy runs)
 };
 
 // Errors come back as negative values in a0.
@@ -43,6 +48,7 @@ inline constexpr int32_t kEnosys = -38;  // no such system call
 inline constexpr int32_t kEperm = -1;    // a mutex the caller does not hold
 inline constexpr int32_t kEinval = -22;  // no such object (or another process's)
 inline constexpr int32_t kEagain = -11;  // no free thread or object
+inline constexpr int32_t kEbusy = -16;   // another thread already receives on the port
 
 [[noreturn]] __attribute__((always_inline)) inline void exit(int32_t code) {
   register uint32_t a0 asm("a0") = static_cast<uint32_t>(code);
@@ -116,6 +122,26 @@ __attribute__((always_inline)) inline int32_t cond_signal(int32_t c) {
 }
 __attribute__((always_inline)) inline int32_t cond_broadcast(int32_t c) {
   return call2(kCondBroadcast, static_cast<uint32_t>(c), 0);
+}
+
+__attribute__((always_inline)) inline int32_t port_create() { return call0(kPortCreate); }
+__attribute__((always_inline)) inline int32_t ipc_send(int32_t port, const void* buf,
+                                                       uint32_t len) {
+  register uint32_t a0 asm("a0") = static_cast<uint32_t>(port);
+  register uint32_t a1 asm("a1") = reinterpret_cast<uintptr_t>(buf);
+  register uint32_t a2 asm("a2") = len;
+  register uint32_t a7 asm("a7") = kIpcSend;
+  asm volatile("ecall" : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a7) : : "memory");
+  return static_cast<int32_t>(a0);
+}
+__attribute__((always_inline)) inline int32_t ipc_recv(int32_t port, void* buf, uint32_t cap) {
+  register uint32_t a0 asm("a0") = static_cast<uint32_t>(port);
+  register uint32_t a1 asm("a1") = reinterpret_cast<uintptr_t>(buf);
+  register uint32_t a2 asm("a2") = cap;
+  register uint32_t a3 asm("a3") = 0;
+  register uint32_t a7 asm("a7") = kIpcRecv;
+  asm volatile("ecall" : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a3), "+r"(a7) : : "memory");
+  return static_cast<int32_t>(a0);
 }
 
 }  // namespace sys

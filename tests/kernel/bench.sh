@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Kernel benchmarks for `make bench` (scripts/bench.sh runs every
+# tests/*/bench.sh): JSON records on stdout, in the shape of Fluke's tables.
+#   tests/kernel/bench.sh BUILD_DIR
+# * kernel.syscall (config = call): user -> kernel -> user round trip of
+#   getpid, an uncontended mutex_lock + mutex_unlock pair, thread_state and a
+#   1-byte write (firmware/kernel/tests/k_syscalls.cpp, marks around each
+#   ecall, 64 calls each, interrupt model).
+# * kernel.preempt_avg / kernel.preempt_max (config = NP, PP): machine-timer
+#   edge (irq3 in the event log) -> the kernel acting on it (mark
+#   "kernel.preempt": the timer trap, or a preemption point inside a long
+#   copy), under k_ipc: 24 IPC messages of 2 KiB between two processes and a
+#   third computing, 1000-cycle quantum. NP has no preemption points.
+# * kernel.bytes_per_thread (config = interrupt, interrupt-no-save): the
+#   kernel's Thread record with and without its register save area.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BUILD=${1:-build}
+SIM="$BUILD/sim/soc_sim/soc_sim"
+FW="$BUILD/firmware"
+OUT="$BUILD/bench/kernel"
+mkdir -p "$OUT"
+export SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1
+
+rec() { printf '{"metric": "%s", "config": "%s", "value": %s, "unit": "%s"}\n' "$1" "$2" "$3" "$4"; }
+stat() {  # events from to field
+  python3 scripts/rt_intervals.py "$1" --from "$2" --to "$3" --json |
+    python3 -c "import json,sys; d=json.load(sys.stdin); v=d['$4']; print(round(v, 1) if isinstance(v, float) else v)"
+}
+
+"$SIM" --progress 0 --max-cycles 5M --events "$OUT/k_syscalls.csv" "$FW/k_syscalls.elf" \
+  > "$OUT/k_syscalls.log" 2>&1
+for c in getpid lock_unlock thread_state write1; do
+  rec kernel.syscall "$c" "$(stat "$OUT/k_syscalls.csv" "mark:$c.in" "mark:$c.out" avg)" cycles
+done
+total=$(sed -n 's/.*kernel memory per thread \([0-9]*\) bytes (register save area \([0-9]*\)).*/\1/p' "$OUT/k_syscalls.log")
+save=$(sed -n 's/.*kernel memory per thread \([0-9]*\) bytes (register save area \([0-9]*\)).*/\2/p' "$OUT/k_syscalls.log")
+rec kernel.bytes_per_thread interrupt "$total" bytes
+rec kernel.bytes_per_thread interrupt-no-save "$((total - save))" bytes
+
+for model in np pp; do
+  ev="$OUT/k_ipc_$model.csv"
+  "$SIM" --progress 0 --max-cycles 40M --events "$ev" "$FW/k_ipc_$model.elf" > "$OUT/k_ipc_$model.log" 2>&1
+  grep -q "k_ipc: PASS" "$OUT/k_ipc_$model.log"
+  cfg=$(echo "$model" | tr a-z A-Z)
+  rec kernel.preempt_avg "$cfg" "$(stat "$ev" irq:3 mark:kernel.preempt avg)" cycles
+  rec kernel.preempt_max "$cfg" "$(stat "$ev" irq:3 mark:kernel.preempt max)" cycles
+done
+np=$(stat "$OUT/k_ipc_np.csv" irq:3 mark:kernel.preempt max)
+pp=$(stat "$OUT/k_ipc_pp.csv" irq:3 mark:kernel.preempt max)
+rec kernel.preempt_max_ratio NP/PP "$(python3 -c "print(round($np / $pp, 1))")" ratio
