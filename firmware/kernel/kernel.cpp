@@ -1,5 +1,7 @@
 #include "kernel/kernel.h"
 
+#include "ats_intc_regs.h"
+#include "bsp/ats_intc.h"
 #include "bsp/clint.h"
 #include "bsp/hart.h"
 #include "bsp/mark.h"
@@ -45,6 +47,19 @@ struct Object {
 };
 Object g_objs[kMaxObjects + 1];
 static_assert(sizeof(Object) == 5 * sizeof(uint32_t), "Snapshot::objects");
+
+// Asynchronous calls: per process, its registered ring and the "task word"
+// the kernel's server waits with on the process's syscall channel (a 32-byte
+// aligned record: the controller only carries its address).
+struct alignas(32) AsyncServer {
+  sys::AsyncRing* ring;
+  uint32_t pid;
+  uint32_t served;
+};
+AsyncServer g_async[kMaxProcesses + 1];
+const bsp::intc::Process kKernelSlot(0);
+
+uint32_t async_source(uint32_t pid) { return bsp::intc::channel_source(pid - 1); }
 
 uint32_t g_crc = 0xFFFFFFFFu, g_console_bytes;
 uint32_t g_checkpoint_at;
@@ -195,6 +210,15 @@ void end_process(Thread& t, bool killed, int32_t code, uint32_t cause, uint32_t 
   for (uint32_t i = 1; i <= kMaxObjects; ++i) {
     if (g_objs[i].kind != ObjKind::kNone && g_objs[i].pid == t.pid) g_objs[i] = Object{};
   }
+  if (g_async[t.pid].ring != nullptr) {  // the server stops waiting for its doorbell
+    AsyncServer& a = g_async[t.pid];
+    if (!kKernelSlot.cancel(async_source(t.pid), bsp::intc::task_word(&a, 0))) {
+      while (kKernelSlot.deq() != 0) {  // rang just now: drop it (no other server is ready)
+      }
+    }
+    a = AsyncServer{};
+    bsp::intc::disable_process(t.pid);
+  }
   if (killed) {
     bsp::printf("kernel: process %lu killed: mcause %lu at pc 0x%08lx, mtval 0x%08lx\n", t.pid,
                 cause, t.pc, tval);
@@ -293,6 +317,30 @@ void sys_thread_state(Thread& t) {
   // The caller's own a0 is about to become the result: export what it is.
   if (tid == t.tid) out[10] = 0;
   t.x[10] = 0;
+}
+
+int32_t run_async(uint32_t pid, const sys::AsyncRing::Entry& e) {
+  switch (e.num) {
+    case sys::kGetPid: return static_cast<int32_t>(pid);
+    case sys::kAdd: return static_cast<int32_t>(e.a0 + e.a1);
+    default: return sys::kEnosys;
+  }
+}
+
+// Every kernel entry: the controller has made ready the server of each
+// process that rang its doorbell; one DEQ says which (0: none).
+void serve_async() {
+  while (const uint32_t w = kKernelSlot.deq()) {
+    AsyncServer& s = *bsp::intc::task_frame<AsyncServer>(w);
+    sys::AsyncRing& r = *s.ring;
+    const uint32_t upto = r.submitted;
+    for (; s.served != upto; ++s.served) {
+      sys::AsyncRing::Entry& e = r.entry[s.served % sys::kAsyncSlots];
+      e.result = run_async(s.pid, e);
+    }
+    r.completed = upto;
+    kKernelSlot.wait(async_source(s.pid), w);  // for the next doorbell
+  }
 }
 
 uint32_t port_object(uint32_t id) {
@@ -426,6 +474,27 @@ Thread* on_syscall(Thread& t) {
       } while (t.x[17] == sys::kCondBroadcast);
       return result(t, 0);
     }
+    case sys::kAsyncRegister: {
+      if (!in_region(t.pid, a0, sizeof(sys::AsyncRing)) || (a0 & 3) != 0)
+        return result(t, sys::kEfault);
+      AsyncServer& s = g_async[t.pid];
+      if (s.ring != nullptr) return result(t, sys::kEbusy);
+      s.ring = reinterpret_cast<sys::AsyncRing*>(static_cast<uintptr_t>(a0));
+      s.pid = t.pid;
+      s.served = s.ring->submitted;
+      s.ring->completed = s.served;
+      namespace in = bsp::intc;
+      in::enable_process(t.pid);
+      in::set_source(async_source(t.pid), 0, false, 1u << t.pid);
+      kKernelSlot.wait(async_source(t.pid), in::task_word(&s, 0));
+      return result(t, 0);
+    }
+    case sys::kAsyncWait:
+      return result(t, static_cast<int32_t>(g_async[t.pid].ring != nullptr
+                                                ? g_async[t.pid].ring->completed
+                                                : 0));
+    case sys::kAdd:
+      return result(t, static_cast<int32_t>(a0 + a1));
     case sys::kPortCreate: {
       const uint32_t id = new_object(ObjKind::kPort, t.pid);
       return result(t, id == 0 ? sys::kEagain : static_cast<int32_t>(id));
@@ -569,6 +638,7 @@ kernel::Thread* kernel_trap(kernel::Thread* t) {
   const uint32_t mtval = bsp::csr_read<bsp::csr::kMtval>();
   // Back to U-mode after the next mret (MPP = U).
   bsp::csr_clear<bsp::csr::kMstatus>(kMstatusMpp);
+  kernel::serve_async();
   switch (mcause) {
     case bsp::cause::kMachineTimer:
       RT_MARK("kernel.preempt");  // the timer's trap reached the kernel (bench: latency)

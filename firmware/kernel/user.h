@@ -39,7 +39,35 @@ enum Number : uint32_t {
                       // receiver waits, then copies; interrupted, a1/a2 show what is left
   kIpcRecv = 17,      // multi-stage: a0 = port, a1 = buffer, a2 = capacity, a3 = 0;
                       // returns the message length (a3 counts it while the copy runs)
+  kAsyncRegister = 18,  // short: a0 = AsyncRing in the region: asynchronous calls (below)
+  kAsyncWait = 19,      // trivial: returns AsyncRing::completed (the kernel serves the ring
+                        // whenever it runs, so this one trap completes a whole batch)
+  kAdd = 20,            // trivial: returns a0 + a1 (a call with no side effect, for benchmarks)
 };
+
+// Asynchronous system calls (FlexSC-style, over the ATS-INTC): the process
+// writes requests into this ring in its own memory and rings the doorbell of
+// its syscall channel with one store to its own ATS-INTC page; the
+// controller wakes the kernel's server for the process, which runs the
+// requests the next time the kernel runs (any trap) and fills in results.
+inline constexpr uint32_t kAsyncSlots = 32;
+struct AsyncRing {
+  struct Entry {
+    uint32_t num, a0, a1;
+    int32_t result;
+  };
+  volatile uint32_t submitted;  // written by the process
+  volatile uint32_t completed;  // written by the kernel
+  Entry entry[kAsyncSlots];
+};
+
+// Channel of process p's asynchronous calls: event source 32 + p - 1, owned by
+// the kernel slot, p may send. The doorbell: a store to SEND[source] of p's page.
+__attribute__((always_inline)) inline void async_doorbell(uint32_t pid) {
+  asm volatile("fence w, o" ::: "memory");
+  *reinterpret_cast<volatile uint32_t*>(0x40000000u + 0x1000u * (pid + 1) + 0x200u +
+                                        4u * (32u + pid - 1)) = 1;
+}
 
 // Errors come back as negative values in a0.
 inline constexpr int32_t kEfault = -14;  // a buffer outside the caller's region
@@ -124,6 +152,13 @@ __attribute__((always_inline)) inline int32_t cond_broadcast(int32_t c) {
   return call2(kCondBroadcast, static_cast<uint32_t>(c), 0);
 }
 
+__attribute__((always_inline)) inline int32_t async_register(AsyncRing* r) {
+  return call2(kAsyncRegister, reinterpret_cast<uintptr_t>(r), 0);
+}
+__attribute__((always_inline)) inline int32_t async_wait() { return call0(kAsyncWait); }
+__attribute__((always_inline)) inline int32_t add(uint32_t x, uint32_t y) {
+  return call2(kAdd, x, y);
+}
 __attribute__((always_inline)) inline int32_t port_create() { return call0(kPortCreate); }
 __attribute__((always_inline)) inline int32_t ipc_send(int32_t port, const void* buf,
                                                        uint32_t len) {

@@ -11,6 +11,9 @@
 #   "kernel.preempt": the timer trap, or a preemption point inside a long
 #   copy), under k_ipc: 24 IPC messages of 2 KiB between two processes and a
 #   third computing, 1000-cycle quantum. NP has no preemption points.
+# * kernel.call_cycles (config = sync-ecall, async-batch16) and
+#   kernel.async_speedup: the same `add` call by ecall and as asynchronous
+#   requests in batches of 16 over the ATS-INTC (k_async.cpp).
 # * kernel.bytes_per_thread (config = interrupt, interrupt-no-save): the
 #   kernel's Thread record with and without its register save area.
 set -euo pipefail
@@ -37,6 +40,15 @@ total=$(sed -n 's/.*kernel memory per thread \([0-9]*\) bytes (register save are
 save=$(sed -n 's/.*kernel memory per thread \([0-9]*\) bytes (register save area \([0-9]*\)).*/\2/p' "$OUT/k_syscalls.log")
 rec kernel.bytes_per_thread interrupt "$total" bytes
 rec kernel.bytes_per_thread interrupt-no-save "$((total - save))" bytes
+
+# Asynchronous calls over the ATS-INTC vs ecall: 256 `add` calls each.
+"$SIM" --progress 0 --max-cycles 5M --events "$OUT/k_async.csv" "$FW/k_async.elf" > "$OUT/k_async.log" 2>&1
+grep -q "k_async: PASS" "$OUT/k_async.log"
+sync=$(stat "$OUT/k_async.csv" mark:sync.begin mark:sync.end avg)
+async=$(stat "$OUT/k_async.csv" mark:async.begin mark:async.end avg)
+rec kernel.call_cycles sync-ecall "$(python3 -c "print(round($sync / 256, 1))")" cycles
+rec kernel.call_cycles async-batch16 "$(python3 -c "print(round($async / 256, 1))")" cycles
+rec kernel.async_speedup batch16 "$(python3 -c "print(round($sync / $async, 2))")" ratio
 
 for model in np pp; do
   ev="$OUT/k_ipc_$model.csv"
