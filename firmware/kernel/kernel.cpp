@@ -327,6 +327,8 @@ int32_t run_async(uint32_t pid, const sys::AsyncRing::Entry& e) {
   }
 }
 
+volatile bool g_async_hart;  // hart 1 serves the rings
+
 // Every kernel entry: the controller has made ready the server of each
 // process that rang its doorbell; one DEQ says which (0: none).
 void serve_async() {
@@ -606,6 +608,21 @@ void resume_from(const Snapshot& s) {
   __kernel_resume(switch_to(pick_next()));
 }
 
+bool async_on_second_hart() { return g_async_hart; }
+
+void async_server_hart() {
+  const uint32_t hart = bsp::hart_id();
+  bsp::intc::set_hart_proc(hart, 0);  // its work line: the kernel slot has a ready server
+  bsp::intc::set_affinity(0, 0x3);
+  bsp::irq::disable_global();
+  bsp::irq::enable(bsp::irq::kWork);
+  g_async_hart = true;
+  for (;;) {
+    serve_async();
+    bsp::wfi();  // the work line ends it (MIE off: no trap)
+  }
+}
+
 uint32_t console_crc() { return ~g_crc; }
 uint32_t console_bytes() { return g_console_bytes; }
 
@@ -638,7 +655,7 @@ kernel::Thread* kernel_trap(kernel::Thread* t) {
   const uint32_t mtval = bsp::csr_read<bsp::csr::kMtval>();
   // Back to U-mode after the next mret (MPP = U).
   bsp::csr_clear<bsp::csr::kMstatus>(kMstatusMpp);
-  kernel::serve_async();
+  if (!kernel::g_async_hart) kernel::serve_async();
   switch (mcause) {
     case bsp::cause::kMachineTimer:
       RT_MARK("kernel.preempt");  // the timer's trap reached the kernel (bench: latency)

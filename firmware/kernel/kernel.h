@@ -77,6 +77,14 @@ void take_snapshot(Snapshot& s);
 uint32_t console_crc();
 uint32_t console_bytes();
 
+// Asynchronous system calls served by a second hart (FlexSC's multicore
+// mode): call from secondary_main of hart 1; it sleeps in WFI on the
+// ATS-INTC work line of the kernel slot and serves every ring whose doorbell
+// rang, so a process can submit and poll for completions without any trap.
+// From then on hart 0's kernel entries leave the rings to it.
+[[noreturn]] void async_server_hart();
+bool async_on_second_hart();
+
 // What the kernel counted (all threads).
 struct Counters {
   uint32_t syscalls, restarts, blocks, wakeups, cond_waits, preemptions, deadlocked;

@@ -49,6 +49,15 @@ async=$(stat "$OUT/k_async.csv" mark:async.begin mark:async.end avg)
 rec kernel.call_cycles sync-ecall "$(python3 -c "print(round($sync / 256, 1))")" cycles
 rec kernel.call_cycles async-batch16 "$(python3 -c "print(round($async / 256, 1))")" cycles
 rec kernel.async_speedup batch16 "$(python3 -c "print(round($sync / $async, 2))")" ratio
+# The same with the kernel's server on a second hart (the process polls, no trap).
+"$SIM" --progress 0 --harts 2 --max-cycles 5M --events "$OUT/k_async2.csv" "$FW/k_async.elf" \
+  > "$OUT/k_async2.log" 2>&1
+grep -q "server on hart 1.*" "$OUT/k_async2.log"
+sync2=$(stat "$OUT/k_async2.csv" mark:sync.begin mark:sync.end avg)
+async2=$(stat "$OUT/k_async2.csv" mark:async.begin mark:async.end avg)
+rec kernel.call_cycles sync-ecall-2harts "$(python3 -c "print(round($sync2 / 256, 1))")" cycles
+rec kernel.call_cycles async-batch16-hart1 "$(python3 -c "print(round($async2 / 256, 1))")" cycles
+rec kernel.async_speedup batch16-hart1 "$(python3 -c "print(round($sync2 / $async2, 2))")" ratio
 
 for model in np pp; do
   ev="$OUT/k_ipc_$model.csv"
