@@ -12,6 +12,7 @@
 #include "bsp/hart.h"
 #include "kernel/kernel.h"
 #include "kernel/user.h"
+#include "kernel/tests/seed.h"
 
 namespace {
 
@@ -56,18 +57,6 @@ USER_TEXT(3) void worker_main() {
   sys::exit(0);
 }
 
-uint32_t read_seed() {
-  uint32_t seed = 0;
-  const uint64_t deadline = bsp::cycle64() + 400000;
-  while (bsp::cycle64() < deadline) {
-    const int c = bsp::uart::getc_nonblock();
-    if (c < 0) continue;
-    if (c < '0' || c > '9') break;
-    seed = seed * 10 + static_cast<uint32_t>(c - '0');
-  }
-  return seed == 0 ? 1 : seed;
-}
-
 }  // namespace
 
 int kernel_finished() {
@@ -84,7 +73,7 @@ int kernel_finished() {
 }
 
 int main() {
-  const uint32_t seed = read_seed();
+  const uint32_t seed = ktest::read_seed();
 #if defined(K_IPC_BENCH)
   kernel::set_quantum(1000);  // a fixed quantum: the latency is the kernel's, not the draw's
 #else

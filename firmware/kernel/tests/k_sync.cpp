@@ -19,6 +19,7 @@
 #include "bsp/uart.h"
 #include "kernel/kernel.h"
 #include "kernel/user.h"
+#include "kernel/tests/seed.h"
 
 namespace {
 
@@ -111,18 +112,6 @@ USER_TEXT(2) void p2_main() {
   sys::exit(0);
 }
 
-uint32_t read_seed() {
-  uint32_t seed = 0;
-  const uint64_t deadline = bsp::cycle64() + 400000;
-  while (bsp::cycle64() < deadline) {
-    const int c = bsp::uart::getc_nonblock();
-    if (c < 0) continue;
-    if (c < '0' || c > '9') break;
-    seed = seed * 10 + static_cast<uint32_t>(c - '0');
-  }
-  return seed == 0 ? 1 : seed;
-}
-
 uint32_t g_seed;
 
 #if defined(K_CHECKPOINT)
@@ -195,7 +184,7 @@ int kernel_finished() {
 }
 
 int main() {
-  g_seed = read_seed();
+  g_seed = ktest::read_seed();
   kernel::set_quantum(200, 900, g_seed);
 #if defined(K_CHECKPOINT)
   kernel::set_checkpoint_hook(20 + (g_seed * 37) % 400, checkpoint);
