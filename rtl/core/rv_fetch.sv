@@ -77,7 +77,10 @@ module rv_fetch #(
     else space = (32'(fq_valid_q[0]) + 32'(fq_valid_q[1]) + 32'(out_q && !out_kill_q)) < 32'd2;
   end
   assign can_issue = !out_q || instr_rvalid_i;
-  assign instr_req_o = pend_q || (can_issue && space);
+  // No request while in reset: a hart held in reset (fewer harts than built)
+  // would otherwise fetch its reset PC every cycle and take RAM cycles from
+  // the running harts.
+  assign instr_req_o = rst_ni && (pend_q || (can_issue && space));
   assign instr_addr_o = pend_q ? pend_addr_q : new_addr;
   assign grant = instr_req_o && instr_gnt_i;
   assign kill_req = pend_q && (pend_kill_q || flush_any);
