@@ -32,6 +32,7 @@ constexpr uint32_t kIntcPage = 0x1000;
 Thread g_threads[kMaxThreads + 1];  // index = tid; 0 unused
 ProcessInfo g_procs[kMaxProcesses + 1];
 uint32_t g_current;  // tid running (or last run)
+uint32_t g_state_access[kMaxProcesses + 1];  // bit t: process p may export process t's threads
 uint32_t g_quantum_min = 2000, g_quantum_max = 2000, g_rng = 1;
 Counters g_count;
 
@@ -306,6 +307,11 @@ void sys_thread_state(Thread& t) {
     t.x[10] = static_cast<uint32_t>(sys::kEsrch);
     return;
   }
+  const uint32_t target = g_threads[tid].pid;
+  if (target != t.pid && ((g_state_access[t.pid] >> target) & 1u) == 0) {
+    t.x[10] = static_cast<uint32_t>(sys::kEperm);
+    return;
+  }
   if (!in_region(t.pid, buf, 33 * 4) || (buf & 3) != 0) {
     t.x[10] = static_cast<uint32_t>(sys::kEfault);
     return;
@@ -545,6 +551,10 @@ bool create_process(uint32_t pid, Entry entry) {
   if (tid == 0) return false;
   g_procs[pid] = ProcessInfo{pid, true, false, 0, 0, 0, 0};
   return true;
+}
+
+void grant_state_access(uint32_t manager, uint32_t target) {
+  if (manager <= kMaxProcesses && target <= kMaxProcesses) g_state_access[manager] |= 1u << target;
 }
 
 void set_quantum(uint32_t cycles) { set_quantum(cycles, cycles, 1); }

@@ -46,6 +46,10 @@ using Entry = void (*)();
 // Creates process `pid` (1..3) running `entry` in U-mode with its stack at the
 // top of its region. Call before run(). False for a bad pid or one in use.
 bool create_process(uint32_t pid, Entry entry);
+// thread_state on a thread of another process is refused (EPERM) unless the
+// configuration lets `manager` export the threads of `target` (a stand-in for
+// Fluke's references to thread objects, which this slice does not have yet).
+void grant_state_access(uint32_t manager, uint32_t target);
 // Preemption quantum in cycles (default 2000). With max > min each quantum is
 // drawn at random from [min, max] (xorshift from `seed`), so that repeated
 // runs interrupt system calls at different points.

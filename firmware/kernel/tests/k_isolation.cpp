@@ -2,7 +2,8 @@
 // page. Process 1 prints, yields and exits 0; it also reads its own ATS-INTC
 // page (allowed). Process 2 stores into process 1's region, process 3 reads
 // the ATS-INTC kernel page: each is killed by its access fault, and process 1
-// and the kernel go on. Prints "k_isolation: PASS".
+// and the kernel go on. Process 3 first asks for process 1's thread state
+// and is refused (EPERM). Prints "k_isolation: PASS".
 #include "bsp/print.h"
 #include "kernel/kernel.h"
 #include "kernel/user.h"
@@ -30,7 +31,11 @@ USER_TEXT(2) void p2_main() {
   sys::exit(0);
 }
 
+USER_DATA(3) uint32_t g_p3_regs[33];
+USER_DATA(3) int32_t g_p3_export = 1;
+
 USER_TEXT(3) void p3_main() {
+  g_p3_export = sys::thread_state(1, g_p3_regs);  // another process's thread: EPERM
   (void)*reinterpret_cast<volatile uint32_t*>(0x40000000u);  // the kernel page: load fault
   sys::exit(0);
 }
@@ -43,7 +48,8 @@ int kernel_finished() {
   const kernel::ProcessInfo& p3 = kernel::process(3);
   const bool ok = !p1.killed && p1.exit_code == 0 && p2.killed && p2.cause == 7 &&
                   p2.tval == reinterpret_cast<uintptr_t>(&g_p1_value) && p3.killed &&
-                  p3.cause == 5 && p3.tval == 0x40000000u && g_p1_value == 1;
+                  p3.cause == 5 && p3.tval == 0x40000000u && g_p1_value == 1 &&
+                  g_p3_export == sys::kEperm;
   bsp::printf("k_isolation: p1 exit %ld, p2 killed=%u cause %lu, p3 killed=%u cause %lu\n",
               p1.exit_code, p2.killed ? 1u : 0u, p2.cause, p3.killed ? 1u : 0u, p3.cause);
   bsp::printf("k_isolation: %s\n", ok ? "PASS" : "FAIL");

@@ -61,6 +61,7 @@ int kernel_finished() {
 
 int main() {
   kernel::set_quantum(300);
+  kernel::grant_state_access(2, 1);  // process 2 watches process 1
   kernel::create_process(1, p1_main);
   kernel::create_process(2, p2_main);
   kernel::run();
