@@ -1,5 +1,6 @@
 // ELF32 reader and writer: see rv_iss/elf_loader.h.
 #include "rv_iss/elf_loader.h"
+#include "elf_bytes.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -15,6 +16,8 @@
 namespace rv {
 namespace {
 
+using namespace elf_bytes;  // shared with the other ELF reader
+
 template <typename T>
 void put(std::vector<uint8_t>& f, size_t off, T v) {
   if (f.size() < off + sizeof(T)) f.resize(off + sizeof(T), 0);
@@ -22,33 +25,10 @@ void put(std::vector<uint8_t>& f, size_t off, T v) {
 }
 
 constexpr uint32_t kPtLoad = 1;
-constexpr uint32_t kShtProgbits = 1, kShtSymtab = 2, kShtStrtab = 3;
-constexpr size_t kEhdrSize = 52, kPhdrSize = 32, kShdrSize = 40, kSymSize = 16;
 constexpr uint16_t kEmRiscv = 243, kEtExec = 2;
 constexpr uint8_t kMagic[4] = {0x7f, 'E', 'L', 'F'};
 // Files larger than this are not read at all (an ELF for a 16 MiB RAM is far smaller).
 constexpr off_t kMaxFileBytes = off_t(1) << 30;
-
-// Little-endian field access; callers check bounds first.
-uint16_t le16(const uint8_t* p) { return uint16_t(p[0] | p[1] << 8); }
-uint32_t le32(const uint8_t* p) {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
-
-// True if [off, off + len) lies inside a file of size bytes (no overflow: all 64-bit).
-bool in_file(uint64_t off, uint64_t len, size_t size) { return off <= size && len <= size - off; }
-
-// Sets error to "name: <formatted message>" and returns false.
-__attribute__((format(printf, 3, 4))) bool fail(std::string& error, const std::string& name,
-                                                const char* fmt, ...) {
-  char buf[256];
-  va_list ap;
-  va_start(ap, fmt);
-  std::vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  error = name + ": " + buf;
-  return false;
-}
 
 const char* machine_name(uint16_t m) {
   switch (m) {

@@ -1,5 +1,6 @@
 // The .rt_marks section of an ELF: see rv_iss/rt_marks.h.
 #include "rv_iss/rt_marks.h"
+#include "elf_bytes.h"
 
 #include <cstdarg>
 #include <cstdio>
@@ -10,26 +11,10 @@
 namespace rv {
 namespace {
 
-constexpr size_t kEhdrSize = 52, kShdrSize = 40;
-constexpr uint32_t kShtProgbits = 1, kShtStrtab = 3, kShfCompressed = 0x800;
+using namespace elf_bytes;  // shared with the other ELF reader
+
+constexpr uint32_t kShfCompressed = 0x800;
 constexpr const char* kSectionNames[] = {".rt_marks", ".debug_rt_marks"};
-
-uint16_t le16(const uint8_t* p) { return uint16_t(p[0] | p[1] << 8); }
-uint32_t le32(const uint8_t* p) {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
-bool in_file(uint64_t off, uint64_t len, size_t size) { return off <= size && len <= size - off; }
-
-__attribute__((format(printf, 3, 4))) bool fail(std::string& error, const std::string& name,
-                                                const char* fmt, ...) {
-  char buf[256];
-  va_list ap;
-  va_start(ap, fmt);
-  std::vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  error = name + ": " + buf;
-  return false;
-}
 
 // The entries of one section's bytes [p, p + len), appended to marks.
 bool parse_entries(const std::string& name, const char* section, const uint8_t* p, uint32_t len,
