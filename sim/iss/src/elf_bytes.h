@@ -38,4 +38,29 @@ __attribute__((format(printf, 3, 4))) inline bool fail(std::string& error,
   return false;
 }
 
+// The section header table of an ELF32 image whose file header was checked:
+// shoff and shnum (shnum 0: no section headers). False + error when the
+// entry size is wrong or the table runs past the end of the file.
+inline bool section_table(const std::string& name, const uint8_t* f, size_t size,
+                          uint32_t& shoff, uint16_t& shnum, std::string& error) {
+  shoff = le32(f + 32);
+  shnum = le16(f + 48);
+  if (shoff == 0 || shnum == 0) {
+    shnum = 0;
+    return true;
+  }
+  const uint16_t shentsize = le16(f + 46);
+  if (shentsize != kShdrSize) {
+    return fail(error, name, "section header entry size %u, expected %zu", unsigned(shentsize),
+                kShdrSize);
+  }
+  if (!in_file(shoff, uint64_t(shnum) * kShdrSize, size)) {
+    return fail(error, name,
+                "section header table (offset 0x%x, %u entries) runs past the end of the file "
+                "(%zu bytes): truncated file?",
+                shoff, unsigned(shnum), size);
+  }
+  return true;
+}
+
 }  // namespace rv::elf_bytes

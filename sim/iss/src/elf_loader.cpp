@@ -76,19 +76,10 @@ struct LoadSeg {
 // for what is an error and what is skipped.
 bool read_symbols(const std::string& name, const uint8_t* f, size_t size,
                   std::map<std::string, uint32_t>& symbols, std::string& error) {
-  const uint32_t shoff = le32(f + 32);
-  const uint16_t shentsize = le16(f + 46), shnum = le16(f + 48);
-  if (shoff == 0 || shnum == 0) return true;  // no section headers: no symbols
-  if (shentsize != kShdrSize) {
-    return fail(error, name, "section header entry size %u, expected %zu", unsigned(shentsize),
-                kShdrSize);
-  }
-  if (!in_file(shoff, uint64_t(shnum) * kShdrSize, size)) {
-    return fail(error, name,
-                "section header table (offset 0x%x, %u entries) runs past the end of the file "
-                "(%zu bytes): truncated file?",
-                shoff, unsigned(shnum), size);
-  }
+  uint32_t shoff;
+  uint16_t shnum;
+  if (!section_table(name, f, size, shoff, shnum, error)) return false;
+  if (shnum == 0) return true;  // no section headers: no symbols
   for (unsigned i = 0; i < shnum; ++i) {
     const uint8_t* sh = f + shoff + size_t(i) * kShdrSize;
     if (le32(sh + 4) != kShtSymtab) continue;

@@ -67,22 +67,14 @@ bool parse_rt_marks(const std::string& name, const uint8_t* f, size_t size,
       f[4] != 1 || f[5] != 1) {
     return fail(error, name, "not a 32-bit little-endian ELF file (looking for .rt_marks)");
   }
-  const uint32_t shoff = le32(f + 32);
-  const uint16_t shentsize = le16(f + 46), shnum = le16(f + 48), shstrndx = le16(f + 50);
+  uint32_t shoff;
+  uint16_t shnum;
+  if (!section_table(name, f, size, shoff, shnum, error)) return false;
+  const uint16_t shstrndx = le16(f + 50);
   std::vector<RtMark> out;
-  if (shoff == 0 || shnum == 0) {  // no section headers: no marks
+  if (shnum == 0) {  // no section headers: no marks
     marks = std::move(out);
     return true;
-  }
-  if (shentsize != kShdrSize) {
-    return fail(error, name, "section header entry size %u, expected %zu", unsigned(shentsize),
-                kShdrSize);
-  }
-  if (!in_file(shoff, uint64_t(shnum) * kShdrSize, size)) {
-    return fail(error, name,
-                "section header table (offset 0x%x, %u entries) runs past the end of the file "
-                "(%zu bytes): truncated file?",
-                shoff, unsigned(shnum), size);
   }
   if (shstrndx == 0) {  // SHN_UNDEF: sections without names, so none is .rt_marks
     marks = std::move(out);
