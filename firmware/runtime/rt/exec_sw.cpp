@@ -45,8 +45,7 @@ void before_deq() {}
 // PLIC source of an event source (device IRQ i is PLIC source i + 1).
 void armed(uint32_t source) {
   if (source < 3) {
-    const uint32_t s = source + 1;
-    CriticalSection cs(g_lock);  // enable word read-modify-write, g_claimed
+    const uint32_t s = source + 1;  // g_lock is held: enable word RMW, g_claimed
     bsp::plic::enable(0, s);
     if ((g_claimed >> s) & 1u) {
       g_claimed &= ~(1u << s);

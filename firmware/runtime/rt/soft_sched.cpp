@@ -69,11 +69,11 @@ std::coroutine_handle<> switch_from(uint32_t word) {
 void wait_source(uint32_t source, uint32_t word) {
   bool ready;
   {
-    CriticalSection cs(soft::g_lock);
+    CriticalSection cs(soft::g_lock);  // one lock round trip: queue and unmask together
     ready = soft::g_queue.wait(source, word);
+    if (!ready) soft::armed(source);
   }
   if (ready) soft::after_ready();
-  else soft::armed(source);
 }
 
 void doorbell(uint32_t source) { soft::fire(source); }

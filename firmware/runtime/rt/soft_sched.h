@@ -25,7 +25,8 @@ extern uint32_t g_running_prio[kMaxHarts];
 // Hooks, one definition per executor.
 void after_ready();              // something became ready (sw: kick idle harts)
 void before_deq();               // poll: poll the devices
-void armed(uint32_t source);     // a task waits on `source` (sw: unmask its IRQ)
+void armed(uint32_t source);     // a task now waits on `source` (sw: unmask its IRQ);
+                                 // called with g_lock held
 
 inline uint32_t this_hart() {
 #if defined(RT_HOST)
