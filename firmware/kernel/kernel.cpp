@@ -58,6 +58,7 @@ struct alignas(32) AsyncServer {
   uint32_t served;
 };
 AsyncServer g_async[kMaxProcesses + 1];
+uint32_t g_async_rings;  // rings registered: no DEQ on kernel entries while 0
 const bsp::intc::Process kKernelSlot(0);
 
 uint32_t async_source(uint32_t pid) { return bsp::intc::channel_source(pid - 1); }
@@ -219,6 +220,7 @@ void end_process(Thread& t, bool killed, int32_t code, uint32_t cause, uint32_t 
     }
     a = AsyncServer{};
     bsp::intc::disable_process(t.pid);
+    --g_async_rings;
   }
   if (killed) {
     bsp::printf("kernel: process %lu killed: mcause %lu at pc 0x%08lx, mtval 0x%08lx\n", t.pid,
@@ -495,6 +497,7 @@ Thread* on_syscall(Thread& t) {
       in::enable_process(t.pid);
       in::set_source(async_source(t.pid), 0, false, 1u << t.pid);
       kKernelSlot.wait(async_source(t.pid), in::task_word(&s, 0));
+      ++g_async_rings;
       return result(t, 0);
     }
     case sys::kAsyncWait:
@@ -665,7 +668,7 @@ kernel::Thread* kernel_trap(kernel::Thread* t) {
   const uint32_t mtval = bsp::csr_read<bsp::csr::kMtval>();
   // Back to U-mode after the next mret (MPP = U).
   bsp::csr_clear<bsp::csr::kMstatus>(kMstatusMpp);
-  if (!kernel::g_async_hart) kernel::serve_async();
+  if (kernel::g_async_rings != 0 && !kernel::g_async_hart) kernel::serve_async();
   switch (mcause) {
     case bsp::cause::kMachineTimer:
       RT_MARK("kernel.preempt");  // the timer's trap reached the kernel (bench: latency)
