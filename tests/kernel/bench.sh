@@ -25,16 +25,12 @@ OUT="$BUILD/bench/kernel"
 mkdir -p "$OUT"
 export SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1
 
-rec() { printf '{"metric": "%s", "config": "%s", "value": %s, "unit": "%s"}\n' "$1" "$2" "$3" "$4"; }
-stat() {  # events from to field
-  python3 scripts/rt_intervals.py "$1" --from "$2" --to "$3" --json |
-    python3 -c "import json,sys; d=json.load(sys.stdin); v=d['$4']; print(round(v, 1) if isinstance(v, float) else v)"
-}
+source scripts/bench_lib.sh
 
 "$SIM" --progress 0 --max-cycles 5M --events "$OUT/k_syscalls.csv" "$FW/k_syscalls.elf" \
   > "$OUT/k_syscalls.log" 2>&1
 for c in getpid lock_unlock thread_state write1; do
-  rec kernel.syscall "$c" "$(stat "$OUT/k_syscalls.csv" "mark:$c.in" "mark:$c.out" avg)" cycles
+  rec kernel.syscall "$c" "$(interval "$OUT/k_syscalls.csv" "mark:$c.in" "mark:$c.out" avg)" cycles
 done
 total=$(sed -n 's/.*kernel memory per thread \([0-9]*\) bytes (register save area \([0-9]*\)).*/\1/p' "$OUT/k_syscalls.log")
 save=$(sed -n 's/.*kernel memory per thread \([0-9]*\) bytes (register save area \([0-9]*\)).*/\2/p' "$OUT/k_syscalls.log")
@@ -44,8 +40,8 @@ rec kernel.bytes_per_thread interrupt-no-save "$((total - save))" bytes
 # Asynchronous calls over the ATS-INTC vs ecall: 256 `add` calls each.
 "$SIM" --progress 0 --max-cycles 5M --events "$OUT/k_async.csv" "$FW/k_async.elf" > "$OUT/k_async.log" 2>&1
 grep -q "k_async: PASS" "$OUT/k_async.log"
-sync=$(stat "$OUT/k_async.csv" mark:sync.begin mark:sync.end avg)
-async=$(stat "$OUT/k_async.csv" mark:async.begin mark:async.end avg)
+sync=$(interval "$OUT/k_async.csv" mark:sync.begin mark:sync.end avg)
+async=$(interval "$OUT/k_async.csv" mark:async.begin mark:async.end avg)
 rec kernel.call_cycles sync-ecall "$(python3 -c "print(round($sync / 256, 1))")" cycles
 rec kernel.call_cycles async-batch16 "$(python3 -c "print(round($async / 256, 1))")" cycles
 rec kernel.async_speedup batch16 "$(python3 -c "print(round($sync / $async, 2))")" ratio
@@ -53,8 +49,8 @@ rec kernel.async_speedup batch16 "$(python3 -c "print(round($sync / $async, 2))"
 "$SIM" --progress 0 --harts 2 --max-cycles 5M --events "$OUT/k_async2.csv" "$FW/k_async.elf" \
   > "$OUT/k_async2.log" 2>&1
 grep -q "server on hart 1.*" "$OUT/k_async2.log"
-sync2=$(stat "$OUT/k_async2.csv" mark:sync.begin mark:sync.end avg)
-async2=$(stat "$OUT/k_async2.csv" mark:async.begin mark:async.end avg)
+sync2=$(interval "$OUT/k_async2.csv" mark:sync.begin mark:sync.end avg)
+async2=$(interval "$OUT/k_async2.csv" mark:async.begin mark:async.end avg)
 rec kernel.call_cycles sync-ecall-2harts "$(python3 -c "print(round($sync2 / 256, 1))")" cycles
 rec kernel.call_cycles async-batch16-hart1 "$(python3 -c "print(round($async2 / 256, 1))")" cycles
 rec kernel.async_speedup batch16-hart1 "$(python3 -c "print(round($sync2 / $async2, 2))")" ratio
@@ -64,9 +60,9 @@ for model in np pp; do
   "$SIM" --progress 0 --max-cycles 40M --events "$ev" "$FW/k_ipc_$model.elf" > "$OUT/k_ipc_$model.log" 2>&1
   grep -q "k_ipc: PASS" "$OUT/k_ipc_$model.log"
   cfg=$(echo "$model" | tr a-z A-Z)
-  rec kernel.preempt_avg "$cfg" "$(stat "$ev" irq:3 mark:kernel.preempt avg)" cycles
-  rec kernel.preempt_max "$cfg" "$(stat "$ev" irq:3 mark:kernel.preempt max)" cycles
+  rec kernel.preempt_avg "$cfg" "$(interval "$ev" irq:3 mark:kernel.preempt avg)" cycles
+  max=$(interval "$ev" irq:3 mark:kernel.preempt max)
+  rec kernel.preempt_max "$cfg" "$max" cycles
+  if [ "$model" = np ]; then np=$max; else pp=$max; fi
 done
-np=$(stat "$OUT/k_ipc_np.csv" irq:3 mark:kernel.preempt max)
-pp=$(stat "$OUT/k_ipc_pp.csv" irq:3 mark:kernel.preempt max)
 rec kernel.preempt_max_ratio NP/PP "$(python3 -c "print(round($np / $pp, 1))")" ratio

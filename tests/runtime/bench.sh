@@ -22,13 +22,7 @@ mkdir -p "$OUT"
 export SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1
 PKTS=${RT_BENCH_PACKETS:-2000}
 
-rec() {  # metric config value unit
-  printf '{"metric": "%s", "config": "%s", "value": %s, "unit": "%s"}\n' "$1" "$2" "$3" "$4"
-}
-interval() {  # events from to -> mean (rt_intervals.py --json)
-  python3 scripts/rt_intervals.py "$1" --from "$2" --to "$3" --json |
-    python3 -c 'import json,sys; d=json.load(sys.stdin); print(round(d["avg"], 1))'
-}
+source scripts/bench_lib.sh
 
 # ------------------------------------------------------------ micro-benchmarks
 BENCH_TRAFFIC="--pkt-start 150000 --pkt-rate 0.1 --pkt-arrival fixed --pkt-count 48 --pkt-size 16"
