@@ -16,22 +16,14 @@ namespace {
 
 using simc_test::Bytes;
 using simc_test::TempDir;
+using simc_test::rd16;
+using simc_test::rd32;
+using simc_test::wr16;
+using simc_test::wr32;
 
 constexpr uint32_t kRamBase = 0x80000000;
 constexpr uint32_t kRamBytes = 16u << 20;
 
-uint32_t rd32(const Bytes& b, size_t off) {
-  return uint32_t(b[off]) | uint32_t(b[off + 1]) << 8 | uint32_t(b[off + 2]) << 16 |
-         uint32_t(b[off + 3]) << 24;
-}
-uint16_t rd16(const Bytes& b, size_t off) { return uint16_t(b[off] | b[off + 1] << 8); }
-void wr32(Bytes& b, size_t off, uint32_t v) {
-  for (int i = 0; i < 4; ++i) b[off + i] = uint8_t(v >> (8 * i));
-}
-void wr16(Bytes& b, size_t off, uint16_t v) {
-  b[off] = uint8_t(v);
-  b[off + 1] = uint8_t(v >> 8);
-}
 
 // Field offsets (ELF32).
 constexpr size_t kType = 16, kMachine = 18, kPhoff = 28, kShoff = 32, kPhentsize = 42, kPhnum = 44,

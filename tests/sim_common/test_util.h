@@ -49,6 +49,20 @@ inline std::string read_text(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+// Little-endian fields of a byte image (ELF headers in the loader tests).
+inline uint32_t rd32(const Bytes& b, size_t off) {
+  return uint32_t(b[off]) | uint32_t(b[off + 1]) << 8 | uint32_t(b[off + 2]) << 16 |
+         uint32_t(b[off + 3]) << 24;
+}
+inline uint16_t rd16(const Bytes& b, size_t off) { return uint16_t(b[off] | b[off + 1] << 8); }
+inline void wr32(Bytes& b, size_t off, uint32_t v) {
+  for (int i = 0; i < 4; ++i) b[off + i] = uint8_t(v >> (8 * i));
+}
+inline void wr16(Bytes& b, size_t off, uint16_t v) {
+  b[off] = uint8_t(v);
+  b[off + 1] = uint8_t(v >> 8);
+}
+
 }  // namespace simc_test
 
 #define EXPECT_CONTAINS(haystack, needle)                          \
