@@ -46,7 +46,7 @@ void before_deq() {
     if (level != 0) {
       CriticalSection cs(g_lock);
       while (level != 0) {
-        const uint32_t i = static_cast<uint32_t>(__builtin_ctz(level));
+        const uint32_t i = detail::lowest_bit(level);
         level &= level - 1;
         if (g_queue.has_waiters(i)) g_queue.fire(i);
       }
