@@ -16,6 +16,12 @@ extern char __user1_start[], __user2_start[], __user3_start[];
 void __kernel_trap();
 [[noreturn]] void __kernel_resume(kernel::Thread* t);
 kernel::Thread* kernel_trap(kernel::Thread* t);
+#if defined(KERNEL_PROCESS)
+void __kernel_switch(uint32_t* save_ksp, uint32_t next_ksp);
+void __kernel_first_run();
+extern char __kernel_stacks[];
+void kernel_preempt_in_kernel();
+#endif
 }
 
 namespace kernel {
@@ -68,12 +74,25 @@ uint32_t g_checkpoint_at;
 void (*g_checkpoint_hook)();
 
 // A preemption point inside a long kernel operation (PP): true when the
-// timer wants the hart. The NP build has none: long operations run to the end.
+// timer wants the hart. The NP build has none: long operations run to the end;
+// neither has FP, where the timer itself interrupts the kernel (preempt_window).
 inline bool preempt_pending() {
-#if defined(KERNEL_NP)
+#if defined(KERNEL_NP) || defined(KERNEL_FP)
   return false;
 #else
   return (bsp::irq::pending() & bsp::irq::kMtie) != 0;
+#endif
+}
+
+// FP: between two steps of a copy -- each step leaves the registers of the
+// threads involved describing the rest of the work -- interrupts are on for
+// one instruction, so a pending timer traps here (kernel_preempt_in_kernel)
+// and another thread may run before the copy goes on. Elsewhere the kernel
+// runs with interrupts off: every object and queue update is one critical
+// section.
+inline void preempt_window() {
+#if defined(KERNEL_FP)
+  asm volatile("csrsi mstatus, 8\n\tcsrci mstatus, 8" ::: "memory");
 #endif
 }
 
@@ -131,6 +150,23 @@ void arm_timer() { bsp::clint::set_mtimecmp(0, bsp::clint::mtime() + next_quantu
   bsp::clint::disarm(0);
   bsp::simctrl::exit(kernel_finished());
 }
+
+#if defined(KERNEL_PROCESS)
+constexpr uint32_t kKstackBytes = 1024;  // trap_entry.S: KSTACK_SHIFT
+static_assert(__builtin_offsetof(Thread, tid) == 140, "trap_entry.S: THREAD_TID");
+uint32_t g_ksp[kMaxThreads + 1];  // kernel sp of each thread that is not running
+
+// An empty kernel stack for thread `tid` holding one __kernel_switch frame
+// that "returns" into __kernel_first_run with s0 = the Thread: the first
+// switch to it goes straight to its user registers.
+void init_kernel_context(uint32_t tid) {
+  uint32_t* frame = reinterpret_cast<uint32_t*>(__kernel_stacks + tid * kKstackBytes) - 16;
+  for (uint32_t i = 0; i < 16; ++i) frame[i] = 0;
+  frame[0] = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&__kernel_first_run));
+  frame[1] = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&g_threads[tid]));
+  g_ksp[tid] = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(frame));
+}
+#endif
 
 Thread* switch_to(uint32_t tid) {
   if (tid == 0) {
@@ -265,6 +301,9 @@ uint32_t new_thread(uint32_t pid, uint32_t entry, uint32_t sp) {
     t.state = ThreadState::kRunnable;
     t.pid = pid;
     t.tid = tid;
+#if defined(KERNEL_PROCESS)
+    init_kernel_context(tid);
+#endif
     return tid;
   }
   return 0;
@@ -287,6 +326,11 @@ bool sys_write(Thread& t) {
     console_byte(static_cast<uint8_t>(c));
     ++buf;
     --len;
+#if defined(KERNEL_FP)
+    t.x[10] = buf;  // the registers describe the rest at every window
+    t.x[11] = len;
+    if (len > 0) preempt_window();
+#endif
     if (len > 0 && preempt_pending()) {
       RT_MARK("kernel.preempt");  // a preemption point noticed the timer
       t.x[10] = buf;
@@ -324,7 +368,7 @@ void sys_thread_state(Thread& t) {
   out[32] = s.pc;
   // The caller's own a0 is about to become the result: export what it is.
   if (tid == t.tid) out[10] = 0;
-  t.x[10] = 0;
+  t.x[10] = s.state == ThreadState::kDead ? 1 : 0;
 }
 
 int32_t run_async(uint32_t pid, const sys::AsyncRing::Entry& e) {
@@ -383,6 +427,7 @@ bool ipc_transfer(Thread& s, Thread& r) {
     r.x[12] -= n;
     r.x[13] += n;
     since_check += n;
+    if (s.x[12] > 0 && r.x[12] > 0) preempt_window();
     if (since_check >= 16 && s.x[12] > 0 && r.x[12] > 0) {
       since_check = 0;
       if (preempt_pending()) {
@@ -614,6 +659,11 @@ void resume_from(const Snapshot& s) {
   g_crc = 0xFFFFFFFFu;
   g_console_bytes = 0;
   g_checkpoint_hook = nullptr;
+#if defined(KERNEL_PROCESS)
+  // Kernel continuations are not part of a snapshot: every thread starts
+  // again from its user registers (a call in progress repeats its ecall).
+  for (uint32_t i = 1; i <= kMaxThreads; ++i) init_kernel_context(i);
+#endif
   g_current = s.current;
   bsp::csr_write<csr::kMscratch>(0);
   bsp::csr_clear<csr::kMstatus>(kMstatusMpp);
@@ -622,6 +672,30 @@ void resume_from(const Snapshot& s) {
 }
 
 bool async_on_second_hart() { return g_async_hart; }
+
+const char* execution_model() {
+#if defined(KERNEL_PROCESS)
+  return "process";
+#else
+  return "interrupt";
+#endif
+}
+const char* preemption_model() {
+#if defined(KERNEL_NP)
+  return "NP";
+#elif defined(KERNEL_FP)
+  return "FP";
+#else
+  return "PP";
+#endif
+}
+uint32_t bytes_per_thread() {
+#if defined(KERNEL_PROCESS)
+  return sizeof(Thread) + sizeof(uint32_t) + kKstackBytes;
+#else
+  return sizeof(Thread);
+#endif
+}
 
 void async_server_hart() {
   const uint32_t hart = bsp::hart_id();
@@ -662,21 +736,22 @@ void run() {
 
 }  // namespace kernel
 
-kernel::Thread* kernel_trap(kernel::Thread* t) {
-  using namespace kernel;
-  const uint32_t mcause = bsp::csr_read<bsp::csr::kMcause>();
-  const uint32_t mtval = bsp::csr_read<bsp::csr::kMtval>();
+namespace kernel {
+namespace {
+
+// The trap's work: returns the Thread to run next (switch_to done).
+Thread* handle_trap(Thread* t, uint32_t mcause, uint32_t mtval) {
   // Back to U-mode after the next mret (MPP = U).
   bsp::csr_clear<bsp::csr::kMstatus>(kMstatusMpp);
-  if (kernel::g_async_rings != 0 && !kernel::g_async_hart) kernel::serve_async();
+  if (g_async_rings != 0 && !g_async_hart) serve_async();
   switch (mcause) {
     case bsp::cause::kMachineTimer:
       RT_MARK("kernel.preempt");  // the timer's trap reached the kernel (bench: latency)
-      ++kernel::g_count.preemptions;
-      if (kernel::g_checkpoint_hook != nullptr &&
-          kernel::g_count.preemptions == kernel::g_checkpoint_at) {
-        kernel::g_checkpoint_hook();
-        kernel::g_checkpoint_hook = nullptr;
+      ++g_count.preemptions;
+      if (g_checkpoint_hook != nullptr &&
+          g_count.preemptions == g_checkpoint_at) {
+        g_checkpoint_hook();
+        g_checkpoint_hook = nullptr;
       }
       return switch_to(pick_next());  // preempted: the next one (or the same)
     case bsp::cause::kEcallU:
@@ -686,4 +761,57 @@ kernel::Thread* kernel_trap(kernel::Thread* t) {
       end_process(*t, true, -1, mcause, mtval);  // a fault kills the process only
       return switch_to(pick_next());
   }
+}
+
+#if defined(KERNEL_PROCESS)
+// Process model: the trapping thread t is on its own kernel stack. When the
+// trap's work hands the hart to another thread n, t's kernel context stays
+// here (__kernel_switch) until t is picked again. A call that could not
+// finish (it sleeps in an object's queue, or stopped at a preemption point)
+// then goes on in the kernel from t's registers -- unless another thread
+// finished it meanwhile (a sender completes its receiver's ipc_recv).
+Thread* continue_in_kernel(Thread& t, Thread* n, bool was_call, uint32_t call_pc) {
+  for (;;) {
+    if (n == &t) return n;
+    const bool pending = was_call && t.pc == call_pc && t.state != ThreadState::kDead;
+    __kernel_switch(&g_ksp[t.tid], g_ksp[n->tid]);
+    if (!pending || t.pc != call_pc) return &t;  // back to user mode
+    n = on_syscall(t);
+  }
+}
+#endif
+
+}  // namespace
+}  // namespace kernel
+
+#if defined(KERNEL_FP)
+// FP: the machine timer trapped inside the kernel (between two steps of a
+// copy, trap_entry.S). The interrupted thread stays runnable with its kernel
+// context on its stack; the next thread runs first.
+void kernel_preempt_in_kernel() {
+  using namespace kernel;
+  RT_MARK("kernel.preempt");  // the timer's trap reached the kernel (bench: latency)
+  ++g_count.preemptions;
+  ++g_count.kernel_preemptions;
+  if (g_checkpoint_hook != nullptr && g_count.preemptions == g_checkpoint_at) {
+    g_checkpoint_hook();
+    g_checkpoint_hook = nullptr;
+  }
+  Thread& t = g_threads[g_current];
+  Thread* n = switch_to(pick_next());
+  if (n != &t) __kernel_switch(&g_ksp[t.tid], g_ksp[n->tid]);
+}
+#endif
+
+kernel::Thread* kernel_trap(kernel::Thread* t) {
+  const uint32_t mcause = bsp::csr_read<bsp::csr::kMcause>();
+  const uint32_t mtval = bsp::csr_read<bsp::csr::kMtval>();
+  const uint32_t call_pc = t->pc;
+  kernel::Thread* n = kernel::handle_trap(t, mcause, mtval);
+#if defined(KERNEL_PROCESS)
+  return kernel::continue_in_kernel(*t, n, mcause == bsp::cause::kEcallU, call_pc);
+#else
+  (void)call_pc;
+  return n;
+#endif
 }

@@ -1,10 +1,12 @@
-// A Fluke-style kernel on the ATS-INTC SoC, first slice (docs/kernel.md):
-// M-mode kernel, user processes in U-mode each confined by PMP to its 16 KiB
-// region and its own ATS-INTC page, one thread per process, round-robin
-// preemption by the machine timer, and the interrupt execution model with no
-// kernel preemption (one kernel stack; a system call never blocks inside the
-// kernel). Long calls are atomic in Fluke's sense: interrupted, they return to
-// user mode with registers that describe the remaining work and restart.
+// A Fluke-style kernel on the ATS-INTC SoC (docs/kernel.md): M-mode kernel,
+// user processes in U-mode each confined by PMP to its 16 KiB region and its
+// own ATS-INTC page, threads, round-robin preemption by the machine timer.
+// Execution models: interrupt (one kernel stack; a call that must wait leaves
+// the kernel with its registers describing the rest) or process (a kernel
+// stack per thread; it waits in the kernel). Preemption: NP, PP (preemption
+// points in long operations) or FP (process model: the timer interrupts the
+// kernel's copies). Long calls are atomic in Fluke's sense in every build:
+// the user registers of a thread always describe the remaining work.
 #pragma once
 
 #include <stdint.h>
@@ -89,10 +91,21 @@ uint32_t console_bytes();
 [[noreturn]] void async_server_hart();
 bool async_on_second_hart();
 
-// What the kernel counted (all threads).
+// What the kernel counted (all threads). restarts: long calls stopped at a
+// preemption point (PP); kernel_preemptions: timer traps taken inside the
+// kernel (FP), whose call goes on where it stopped.
 struct Counters {
   uint32_t syscalls, restarts, blocks, wakeups, cond_waits, preemptions, deadlocked;
+  uint32_t kernel_preemptions;
 };
+
+// The build's options (docs/kernel.md "Execution models"): "interrupt" (one
+// kernel stack) or "process" (a kernel stack per thread); "NP", "PP" or "FP".
+const char* execution_model();
+const char* preemption_model();
+// Kernel memory per thread in this build: the Thread record plus, in the
+// process model, its kernel stack and saved stack pointer.
+uint32_t bytes_per_thread();
 const Counters& counters();
 
 struct Snapshot {

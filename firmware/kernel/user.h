@@ -22,7 +22,8 @@ enum Number : uint32_t {
   kYield = 1,       // trivial
   kWrite = 2,       // long, restartable: a0 = buffer, a1 = length
   kGetPid = 3,      // trivial: returns the process id
-  kThreadState = 4, // short: a0 = thread id, a1 = buffer of 33 words (x0..x31, pc)
+  kThreadState = 4, // short: a0 = thread id, a1 = buffer of 33 words (x0..x31, pc);
+                    // returns 0, or 1 for a thread that has ended (its last registers)
   kThreadCreate = 5,  // short: a0 = entry, a1 = stack top (in the region); returns the tid
   kMutexCreate = 6,   // short: returns a mutex id
   kMutexLock = 7,     // long: a0 = mutex; sleeps while another thread holds it

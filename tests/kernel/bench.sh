@@ -2,20 +2,24 @@
 # Kernel benchmarks for `make bench` (scripts/bench.sh runs every
 # tests/*/bench.sh): JSON records on stdout, in the shape of Fluke's tables.
 #   tests/kernel/bench.sh BUILD_DIR
-# * kernel.syscall (config = call): user -> kernel -> user round trip of
+# * kernel.syscall (config = call for the interrupt model, process:call for
+#   the process model; Fluke's Table 5): user -> kernel -> user round trip of
 #   getpid, an uncontended mutex_lock + mutex_unlock pair, thread_state and a
 #   1-byte write (firmware/kernel/tests/k_syscalls.cpp, marks around each
-#   ecall, 64 calls each, interrupt model).
-# * kernel.preempt_avg / kernel.preempt_max (config = NP, PP): machine-timer
-#   edge (irq3 in the event log) -> the kernel acting on it (mark
-#   "kernel.preempt": the timer trap, or a preemption point inside a long
-#   copy), under k_ipc: 24 IPC messages of 2 KiB between two processes and a
-#   third computing, 1000-cycle quantum. NP has no preemption points.
+#   ecall, 64 calls each).
+# * kernel.preempt_avg / kernel.preempt_max (config = NP, PP, FP; Table 6):
+#   machine-timer edge (irq3 in the event log) -> the kernel acting on it
+#   (mark "kernel.preempt": the timer trap, a preemption point inside a long
+#   copy, or under FP the timer's trap inside the copy), under k_ipc: 24 IPC
+#   messages of 2 KiB between two processes and a third computing,
+#   1000-cycle quantum. NP has no preemption points; NP and PP run the
+#   interrupt model, FP the process model.
 # * kernel.call_cycles (config = sync-ecall, async-batch16) and
 #   kernel.async_speedup: the same `add` call by ecall and as asynchronous
 #   requests in batches of 16 over the ATS-INTC (k_async.cpp).
-# * kernel.bytes_per_thread (config = interrupt, interrupt-no-save): the
-#   kernel's Thread record with and without its register save area.
+# * kernel.bytes_per_thread (config = interrupt, interrupt-no-save, process;
+#   Table 7): the kernel's Thread record with and without its register save
+#   area; the process model adds a 1 KiB kernel stack and its saved sp.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${1:-build}
@@ -36,6 +40,15 @@ total=$(sed -n 's/.*kernel memory per thread \([0-9]*\) bytes (register save are
 save=$(sed -n 's/.*kernel memory per thread \([0-9]*\) bytes (register save area \([0-9]*\)).*/\2/p' "$OUT/k_syscalls.log")
 rec kernel.bytes_per_thread interrupt "$total" bytes
 rec kernel.bytes_per_thread interrupt-no-save "$((total - save))" bytes
+# The process model: the same calls, and its memory per thread.
+"$SIM" --progress 0 --max-cycles 5M --events "$OUT/proc_k_syscalls.csv" "$FW/proc_k_syscalls.elf" \
+  > "$OUT/proc_k_syscalls.log" 2>&1
+for c in getpid lock_unlock thread_state write1; do
+  rec kernel.syscall "process:$c" \
+    "$(interval "$OUT/proc_k_syscalls.csv" "mark:$c.in" "mark:$c.out" avg)" cycles
+done
+rec kernel.bytes_per_thread process \
+  "$(sed -n 's/.*kernel memory per thread \([0-9]*\) bytes.*/\1/p' "$OUT/proc_k_syscalls.log")" bytes
 
 # Asynchronous calls over the ATS-INTC vs ecall: 256 `add` calls each.
 "$SIM" --progress 0 --max-cycles 5M --events "$OUT/k_async.csv" "$FW/k_async.elf" > "$OUT/k_async.log" 2>&1
@@ -55,7 +68,7 @@ rec kernel.call_cycles sync-ecall-2harts "$(python3 -c "print(round($sync2 / 256
 rec kernel.call_cycles async-batch16-hart1 "$(python3 -c "print(round($async2 / 256, 1))")" cycles
 rec kernel.async_speedup batch16-hart1 "$(python3 -c "print(round($sync2 / $async2, 2))")" ratio
 
-for model in np pp; do
+for model in np pp fp; do
   ev="$OUT/k_ipc_$model.csv"
   "$SIM" --progress 0 --max-cycles 40M --events "$ev" "$FW/k_ipc_$model.elf" > "$OUT/k_ipc_$model.log" 2>&1
   grep -q "k_ipc: PASS" "$OUT/k_ipc_$model.log"
@@ -63,6 +76,7 @@ for model in np pp; do
   rec kernel.preempt_avg "$cfg" "$(interval "$ev" irq:3 mark:kernel.preempt avg)" cycles
   max=$(interval "$ev" irq:3 mark:kernel.preempt max)
   rec kernel.preempt_max "$cfg" "$max" cycles
-  if [ "$model" = np ]; then np=$max; else pp=$max; fi
+  case $model in np) np=$max ;; pp) pp=$max ;; fp) fp=$max ;; esac
 done
 rec kernel.preempt_max_ratio NP/PP "$(python3 -c "print(round($np / $pp, 1))")" ratio
+rec kernel.preempt_max_ratio NP/FP "$(python3 -c "print(round($np / $fp, 1))")" ratio

@@ -44,8 +44,9 @@ USER_TEXT(1) void p1_main() {
 }  // namespace
 
 int kernel_finished() {
-  bsp::printf("k_syscalls: kernel memory per thread %u bytes (register save area %u)\n",
-              static_cast<unsigned>(sizeof(kernel::Thread)), 33u * 4u);
+  bsp::printf("k_syscalls: %s model, %s: kernel memory per thread %lu bytes (register save area "
+              "%u)\n", kernel::execution_model(), kernel::preemption_model(),
+              kernel::bytes_per_thread(), 33u * 4u);
   const bool ok = kernel::process(1).exit_code == 0 && !kernel::process(1).killed;
   bsp::printf("k_syscalls: %s\n", ok ? "PASS" : "FAIL");
   return ok ? 0 : 1;
