@@ -371,6 +371,47 @@ void sys_thread_state(Thread& t) {
   t.x[10] = s.state == ThreadState::kDead ? 1 : 0;
 }
 
+// SYS_thread_set_state: imports x1..x31 and pc into another thread (Fluke's
+// thread_set_state). A thread asleep in a call leaves its queue (or its port)
+// and runs from the new registers; in the process model its kernel context,
+// if any, is dropped -- the registers are all there is to a thread.
+void sys_thread_set_state(Thread& t) {
+  const uint32_t tid = t.x[10], buf = t.x[11];
+  if (tid == 0 || tid > kMaxThreads || g_threads[tid].state == ThreadState::kFree ||
+      g_threads[tid].state == ThreadState::kDead) {
+    t.x[10] = static_cast<uint32_t>(sys::kEsrch);
+    return;
+  }
+  if (tid == t.tid) {  // the caller's own registers are about to change anyway
+    t.x[10] = static_cast<uint32_t>(sys::kEinval);
+    return;
+  }
+  Thread& u = g_threads[tid];
+  if (u.pid != t.pid && ((g_state_access[t.pid] >> u.pid) & 1u) == 0) {
+    t.x[10] = static_cast<uint32_t>(sys::kEperm);
+    return;
+  }
+  const uint32_t* in = reinterpret_cast<const uint32_t*>(static_cast<uintptr_t>(buf));
+  if (!in_region(t.pid, buf, 33 * 4) || (buf & 3) != 0 || !in_region(u.pid, in[32], 4) ||
+      (in[32] & 3) != 0) {
+    t.x[10] = static_cast<uint32_t>(sys::kEfault);
+    return;
+  }
+  if (u.state == ThreadState::kBlocked) {
+    Object& o = g_objs[u.waits_on];
+    if (o.kind == ObjKind::kPort && o.holder == tid) o.holder = 0;  // a waiting receiver
+    else unlink(o, tid);
+    u.state = ThreadState::kRunnable;
+    u.waits_on = 0;
+  }
+  for (uint32_t i = 1; i < 32; ++i) u.x[i] = in[i];
+  u.pc = in[32];
+#if defined(KERNEL_PROCESS)
+  init_kernel_context(tid);
+#endif
+  t.x[10] = 0;
+}
+
 int32_t run_async(uint32_t pid, const sys::AsyncRing::Entry& e) {
   switch (e.num) {
     case sys::kGetPid: return static_cast<int32_t>(pid);
@@ -408,7 +449,7 @@ uint32_t port_object(uint32_t id) {
 // always describe the rest of the transfer, so an interruption needs no
 // kernel state: the sender returns to its ecall and repeats it; the receiver
 // stays asleep with its registers advanced. Returns true when done.
-bool ipc_transfer(Thread& s, Thread& r) {
+bool ipc_transfer(Thread& s, Thread& r, const Object& port) {
   uint32_t since_check = 0;
   while (s.x[12] > 0 && r.x[12] > 0) {
     const uint32_t src = s.x[11], dst = r.x[11];
@@ -427,7 +468,16 @@ bool ipc_transfer(Thread& s, Thread& r) {
     r.x[12] -= n;
     r.x[13] += n;
     since_check += n;
-    if (s.x[12] > 0 && r.x[12] > 0) preempt_window();
+#if defined(KERNEL_FP)
+    if (s.x[12] > 0 && r.x[12] > 0) {
+      preempt_window();
+      // Meanwhile the receiver may have been taken away (its state set, its
+      // process ended): stop; the send repeats and waits for another.
+      if (port.holder != r.tid) return false;
+    }
+#else
+    (void)port;  // the kernel is not preempted inside the copy
+#endif
     if (since_check >= 16 && s.x[12] > 0 && r.x[12] > 0) {
       since_check = 0;
       if (preempt_pending()) {
@@ -472,6 +522,10 @@ Thread* on_syscall(Thread& t) {
       return result(t, static_cast<int32_t>(t.tid));
     case sys::kThreadState:
       sys_thread_state(t);
+      t.pc += 4;
+      return &t;
+    case sys::kThreadSetState:
+      sys_thread_set_state(t);
       t.pc += 4;
       return &t;
     case sys::kThreadCreate: {
@@ -578,7 +632,7 @@ Thread* on_syscall(Thread& t) {
         return switch_to(pick_next());
       }
       Thread& r = g_threads[o.holder];
-      if (!ipc_transfer(t, r)) return switch_to(pick_next());  // interrupted: restart later
+      if (!ipc_transfer(t, r, o)) return switch_to(pick_next());  // interrupted: restart later
       o.holder = 0;
       r.x[10] = r.x[13];  // the message length
       r.pc += 4;

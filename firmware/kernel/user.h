@@ -44,6 +44,8 @@ enum Number : uint32_t {
   kAsyncWait = 19,      // trivial: returns AsyncRing::completed (the kernel serves the ring
                         // whenever it runs, so this one trap completes a whole batch)
   kAdd = 20,            // trivial: returns a0 + a1 (a call with no side effect, for benchmarks)
+  kThreadSetState = 21,  // short: a0 = thread id, a1 = 33 words (x0..x31, pc) to import;
+                         // a thread asleep in a call leaves it and runs from them
 };
 
 // Asynchronous system calls (FlexSC-style, over the ATS-INTC): the process
@@ -107,6 +109,15 @@ __attribute__((always_inline)) inline int32_t thread_state(uint32_t tid, uint32_
   register uint32_t a0 asm("a0") = tid;
   register uint32_t a1 asm("a1") = reinterpret_cast<uintptr_t>(regs33);
   register uint32_t a7 asm("a7") = kThreadState;
+  asm volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a7) : "memory");
+  return static_cast<int32_t>(a0);
+}
+
+__attribute__((always_inline)) inline int32_t thread_set_state(uint32_t tid,
+                                                              const uint32_t* regs33) {
+  register uint32_t a0 asm("a0") = tid;
+  register uint32_t a1 asm("a1") = reinterpret_cast<uintptr_t>(regs33);
+  register uint32_t a7 asm("a7") = kThreadSetState;
   asm volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a7) : "memory");
   return static_cast<int32_t>(a0);
 }
