@@ -246,7 +246,13 @@ void end_process(Thread& t, bool killed, int32_t code, uint32_t cause, uint32_t 
     u.state = ThreadState::kDead;
   }
   for (uint32_t i = 1; i <= kMaxObjects; ++i) {
-    if (g_objs[i].kind != ObjKind::kNone && g_objs[i].pid == t.pid) g_objs[i] = Object{};
+    if (g_objs[i].kind == ObjKind::kNone || g_objs[i].pid != t.pid) continue;
+    g_objs[i] = Object{};
+    // Other processes' threads asleep on it (senders, clients awaiting a
+    // reply) repeat their call and find no such object (EINVAL).
+    for (Thread& u : g_threads) {
+      if (u.state == ThreadState::kBlocked && u.waits_on == i) wake(u.tid);
+    }
   }
   if (g_async[t.pid].ring != nullptr) {  // the server stops waiting for its doorbell
     AsyncServer& a = g_async[t.pid];
@@ -443,18 +449,25 @@ uint32_t port_object(uint32_t id) {
   return g_objs[id].kind == ObjKind::kPort ? id : 0;
 }
 
-// ipc_send with a receiver waiting: copies from the sender's buffer (a1, a2
-// left) into the receiver's (its a1, a2 capacity left, a3 received), word by
-// word, with a preemption point every 16 bytes. Both threads' registers
-// always describe the rest of the transfer, so an interruption needs no
-// kernel state: the sender returns to its ecall and repeats it; the receiver
-// stays asleep with its registers advanced. Returns true when done.
-bool ipc_transfer(Thread& s, Thread& r, const Object& port) {
+// An IPC copy between two threads' buffers, described only by their
+// registers: the source at s.x[sr] with s.x[sr + 1] bytes left, the
+// destination at r.x[dr] with r.x[dr + 1] bytes of room and r.x[dr + 2]
+// counting what arrived (ipc_send / ipc_call: the sender's a1, a2 into the
+// receiver's a1, a2, a3; ipc_reply: the server's a1, a2 into the client's a3,
+// a4, a5). Word by word, with a preemption point every 16 bytes: both
+// threads' registers always describe the rest, so an interruption needs no
+// kernel state -- the copying thread's call repeats (or, in the process model,
+// goes on) and the other thread stays asleep with its registers advanced.
+// Under FP `still_there()` says after each interrupt window whether the
+// other thread still waits for this copy (its state may have been set, its
+// process ended). Returns true when done.
+template <typename StillThere>
+bool ipc_copy(Thread& s, uint32_t sr, Thread& r, uint32_t dr, StillThere still_there) {
   uint32_t since_check = 0;
-  while (s.x[12] > 0 && r.x[12] > 0) {
-    const uint32_t src = s.x[11], dst = r.x[11];
+  while (s.x[sr + 1] > 0 && r.x[dr + 1] > 0) {
+    const uint32_t src = s.x[sr], dst = r.x[dr];
     uint32_t n = 1;
-    if (((src | dst) & 3) == 0 && s.x[12] >= 4 && r.x[12] >= 4) {
+    if (((src | dst) & 3) == 0 && s.x[sr + 1] >= 4 && r.x[dr + 1] >= 4) {
       *reinterpret_cast<uint32_t*>(static_cast<uintptr_t>(dst)) =
           *reinterpret_cast<const uint32_t*>(static_cast<uintptr_t>(src));
       n = 4;
@@ -462,23 +475,22 @@ bool ipc_transfer(Thread& s, Thread& r, const Object& port) {
       *reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(dst)) =
           *reinterpret_cast<const uint8_t*>(static_cast<uintptr_t>(src));
     }
-    s.x[11] += n;
-    s.x[12] -= n;
-    r.x[11] += n;
-    r.x[12] -= n;
-    r.x[13] += n;
+    s.x[sr] += n;
+    s.x[sr + 1] -= n;
+    r.x[dr] += n;
+    r.x[dr + 1] -= n;
+    r.x[dr + 2] += n;
     since_check += n;
+    const bool more = s.x[sr + 1] > 0 && r.x[dr + 1] > 0;
 #if defined(KERNEL_FP)
-    if (s.x[12] > 0 && r.x[12] > 0) {
+    if (more) {
       preempt_window();
-      // Meanwhile the receiver may have been taken away (its state set, its
-      // process ended): stop; the send repeats and waits for another.
-      if (port.holder != r.tid) return false;
+      if (!still_there()) return false;
     }
 #else
-    (void)port;  // the kernel is not preempted inside the copy
+    (void)still_there;  // the kernel is not preempted inside the copy
 #endif
-    if (since_check >= 16 && s.x[12] > 0 && r.x[12] > 0) {
+    if (since_check >= 16 && more) {
       since_check = 0;
       if (preempt_pending()) {
         RT_MARK("kernel.preempt");  // a preemption point noticed the timer
@@ -489,6 +501,66 @@ bool ipc_transfer(Thread& s, Thread& r, const Object& port) {
     }
   }
   return true;
+}
+
+// A client waits for the reply of the server process owning `port`: asleep,
+// its call turned into ipc_reply_wait on that port (ipc_call's second stage).
+bool awaits_reply(const Thread& c, uint32_t port) {
+  return c.state == ThreadState::kBlocked && c.x[17] == sys::kIpcReplyWait &&
+         c.waits_on == port && c.x[10] == port;
+}
+
+// Who is partway through a copy into a waiting thread is in that thread's
+// own registers (the receiver's a4, a client's a6), so an interrupted copy
+// needs no kernel state: the copier's restart finds its mark and goes on,
+// and any other copier waits (a sender) or is refused (a replier). A mark
+// whose copier no longer does that call (ended, state set) is stale: the
+// half-copied data is dropped by rewinding the waiting thread's buffer
+// registers (pointer, room, count) by the count.
+bool copier_still_at_it(uint32_t tid, uint32_t call, uint32_t a0) {
+  if (tid > kMaxThreads) return false;  // not a mark the kernel made
+  const Thread& c = g_threads[tid];
+  return (c.state == ThreadState::kRunnable || c.state == ThreadState::kBlocked) &&
+         c.x[17] == call && c.x[10] == a0;
+}
+void rewind(Thread& w, uint32_t dr) {
+  w.x[dr] -= w.x[dr + 2];
+  w.x[dr + 1] += w.x[dr + 2];
+  w.x[dr + 2] = 0;
+}
+
+enum class Delivery { kDone, kInterrupted, kReceiverBusy };
+
+// ipc_send / ipc_call with a receiver waiting on the port: the copy, then the
+// receiver completes (a0 = length, a4 = the client to reply to, 0 for a
+// plain send).
+Delivery deliver(Thread& t, Object& o, uint32_t port, bool wants_reply) {
+  Thread& r = g_threads[o.holder];
+  const uint32_t mark = r.x[14];
+  if (mark != 0 && mark != t.tid) {
+    if (copier_still_at_it(mark, sys::kIpcSend, port) ||
+        copier_still_at_it(mark, sys::kIpcCall, port))
+      return Delivery::kReceiverBusy;
+    rewind(r, 11);
+    if (!in_region(r.pid, r.x[11], r.x[12])) {  // registers the kernel did not write
+      o.holder = 0;
+      r.x[14] = 0;
+      r.x[10] = static_cast<uint32_t>(sys::kEfault);
+      r.pc += 4;
+      wake(r.tid);
+      return Delivery::kReceiverBusy;  // the sender waits for another receiver
+    }
+  }
+  r.x[14] = t.tid;
+  const uint32_t rtid = r.tid;
+  if (!ipc_copy(t, 11, r, 11, [&o, rtid] { return o.holder == rtid; }))
+    return Delivery::kInterrupted;
+  o.holder = 0;
+  r.x[10] = r.x[13];  // the message length
+  r.x[14] = wants_reply ? t.tid : 0;
+  r.pc += 4;
+  wake(r.tid);
+  return Delivery::kDone;
 }
 
 Thread* result(Thread& t, int32_t v) {
@@ -622,22 +694,62 @@ Thread* on_syscall(Thread& t) {
       wake(dequeue(o));  // a sleeping sender repeats its send and finds us
       return switch_to(pick_next());
     }
-    case sys::kIpcSend: {
+    case sys::kIpcSend:
+    case sys::kIpcCall: {
+      const bool call = t.x[17] == sys::kIpcCall;
       const uint32_t port = port_object(a0);
       if (port == 0) return result(t, sys::kEinval);
       if (!in_region(t.pid, a1, t.x[12])) return result(t, sys::kEfault);
+      if (call && !in_region(t.pid, t.x[13], t.x[14])) return result(t, sys::kEfault);
+      if (call) t.x[15] = t.x[16] = 0;  // nothing of the reply has arrived yet
       Object& o = g_objs[port];
       if (o.holder == 0) {
         block(t, port);  // pc on the ecall: woken by a receiver, it sends again
         return switch_to(pick_next());
       }
-      Thread& r = g_threads[o.holder];
-      if (!ipc_transfer(t, r, o)) return switch_to(pick_next());  // interrupted: restart later
-      o.holder = 0;
-      r.x[10] = r.x[13];  // the message length
-      r.pc += 4;
-      wake(r.tid);
-      return result(t, static_cast<int32_t>(t.x[12]));  // bytes that did not fit (0: all)
+      switch (deliver(t, o, port, call)) {
+        case Delivery::kDone: break;
+        case Delivery::kInterrupted: return switch_to(pick_next());  // restart later
+        case Delivery::kReceiverBusy:  // another sender's message is half-way in
+          block(t, port);
+          return switch_to(pick_next());
+      }
+      if (!call) return result(t, static_cast<int32_t>(t.x[12]));  // bytes that did not fit
+      // Fluke's multi-stage call: the request is delivered, so the registers
+      // become the second stage -- wait for the reply on this port, a3/a4/a5
+      // the reply buffer -- with pc still on the ecall.
+      t.x[17] = sys::kIpcReplyWait;
+      t.x[10] = port;
+      [[fallthrough]];
+    }
+    case sys::kIpcReplyWait: {
+      const uint32_t port = port_object(t.x[10]);
+      if (port == 0) return result(t, sys::kEinval);  // the server's process has ended
+      t.state = ThreadState::kBlocked;  // not queued: the server's ipc_reply finds it
+      t.waits_on = port;
+      ++g_count.blocks;
+      return switch_to(pick_next());
+    }
+    case sys::kIpcReply: {
+      const uint32_t c = a0;
+      if (c == 0 || c > kMaxThreads) return result(t, sys::kEsrch);
+      Thread& client = g_threads[c];
+      const uint32_t port = client.waits_on;
+      if (!awaits_reply(client, port) || g_objs[port].pid != t.pid) return result(t, sys::kEsrch);
+      if (!in_region(t.pid, a1, t.x[12])) return result(t, sys::kEfault);
+      const uint32_t mark = client.x[16];
+      if (mark != 0 && mark != t.tid) {
+        if (copier_still_at_it(mark, sys::kIpcReply, c)) return result(t, sys::kEbusy);
+        rewind(client, 13);
+        if (!in_region(client.pid, client.x[13], client.x[14])) return result(t, sys::kEfault);
+      }
+      client.x[16] = t.tid;
+      if (!ipc_copy(t, 11, client, 13, [&client, port] { return awaits_reply(client, port); }))
+        return switch_to(pick_next());  // interrupted: the reply repeats from its registers
+      client.x[10] = client.x[15];  // the reply's length
+      client.pc += 4;
+      wake(c);
+      return result(t, static_cast<int32_t>(t.x[12]));  // bytes that did not fit
     }
     default:
       return result(t, sys::kEnosys);

@@ -40,12 +40,22 @@ enum Number : uint32_t {
                       // receiver waits, then copies; interrupted, a1/a2 show what is left
   kIpcRecv = 17,      // multi-stage: a0 = port, a1 = buffer, a2 = capacity, a3 = 0;
                       // returns the message length (a3 counts it while the copy runs)
+                      // and in a4 the client to reply to (ipc_call) or 0 (ipc_send);
+                      // while a message is half-way in, a4 names its sender
   kAsyncRegister = 18,  // short: a0 = AsyncRing in the region: asynchronous calls (below)
   kAsyncWait = 19,      // trivial: returns AsyncRing::completed (the kernel serves the ring
                         // whenever it runs, so this one trap completes a whole batch)
   kAdd = 20,            // trivial: returns a0 + a1 (a call with no side effect, for benchmarks)
   kThreadSetState = 21,  // short: a0 = thread id, a1 = 33 words (x0..x31, pc) to import;
                          // a thread asleep in a call leaves it and runs from them
+  kIpcCall = 22,    // multi-stage: a0 = port, a1/a2 = request, a3/a4 = reply buffer,
+                    // a5 = a6 = 0; sends like ipc_send, then becomes ipc_reply_wait;
+                    // returns the reply's length (a5 counts it while the server's copy
+                    // runs, a6 names the server thread copying)
+  kIpcReplyWait = 23,  // long: ipc_call's second stage (a0 = port, a3..a5 as above)
+  kIpcReply = 24,   // multi-stage: a0 = client (ipc_recv's a4), a1/a2 = reply; copies into
+                    // the client's reply buffer and completes its ipc_call; returns the
+                    // bytes that did not fit
 };
 
 // Asynchronous system calls (FlexSC-style, over the ATS-INTC): the process
@@ -181,13 +191,46 @@ __attribute__((always_inline)) inline int32_t ipc_send(int32_t port, const void*
   asm volatile("ecall" : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a7) : : "memory");
   return static_cast<int32_t>(a0);
 }
-__attribute__((always_inline)) inline int32_t ipc_recv(int32_t port, void* buf, uint32_t cap) {
+// Receives a message; *client (if given) is the thread to ipc_reply to, 0
+// when the sender used ipc_send.
+__attribute__((always_inline)) inline int32_t ipc_recv(int32_t port, void* buf, uint32_t cap,
+                                                       uint32_t* client = nullptr) {
   register uint32_t a0 asm("a0") = static_cast<uint32_t>(port);
   register uint32_t a1 asm("a1") = reinterpret_cast<uintptr_t>(buf);
   register uint32_t a2 asm("a2") = cap;
   register uint32_t a3 asm("a3") = 0;
+  register uint32_t a4 asm("a4") = 0;
   register uint32_t a7 asm("a7") = kIpcRecv;
-  asm volatile("ecall" : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a3), "+r"(a7) : : "memory");
+  asm volatile("ecall" : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a3), "+r"(a4), "+r"(a7) : : "memory");
+  if (client != nullptr) *client = a4;
+  return static_cast<int32_t>(a0);
+}
+// A request/reply round trip with the server behind `port`: returns the
+// reply's length (or a negative error).
+__attribute__((always_inline)) inline int32_t ipc_call(int32_t port, const void* req,
+                                                       uint32_t req_len, void* reply,
+                                                       uint32_t reply_cap) {
+  register uint32_t a0 asm("a0") = static_cast<uint32_t>(port);
+  register uint32_t a1 asm("a1") = reinterpret_cast<uintptr_t>(req);
+  register uint32_t a2 asm("a2") = req_len;
+  register uint32_t a3 asm("a3") = reinterpret_cast<uintptr_t>(reply);
+  register uint32_t a4 asm("a4") = reply_cap;
+  register uint32_t a5 asm("a5") = 0;
+  register uint32_t a6 asm("a6") = 0;  // the kernel's mark of a reply in progress
+  register uint32_t a7 asm("a7") = kIpcCall;
+  asm volatile("ecall"
+               : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a3), "+r"(a4), "+r"(a5), "+r"(a6), "+r"(a7)
+               :
+               : "memory");
+  return static_cast<int32_t>(a0);
+}
+__attribute__((always_inline)) inline int32_t ipc_reply(uint32_t client, const void* buf,
+                                                        uint32_t len) {
+  register uint32_t a0 asm("a0") = client;
+  register uint32_t a1 asm("a1") = reinterpret_cast<uintptr_t>(buf);
+  register uint32_t a2 asm("a2") = len;
+  register uint32_t a7 asm("a7") = kIpcReply;
+  asm volatile("ecall" : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a7) : : "memory");
   return static_cast<int32_t>(a0);
 }
 
