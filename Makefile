@@ -8,7 +8,10 @@
 #   make regs       regenerate the register package, header and docs page
 #   make formal     bounded model checks (yosys-smtbmc)
 #   make synth      iCE40 synthesis figures (LCs, RAM blocks, Fmax)
+#   make bitstream  BOARD=icebreaker|hx8k: the SoC's bitstream (docs/fpga.md)
 #   make bench      measure and write docs/evaluation.md + docs/evaluation.json
+#   make waves      waveform regressions: each tests/waves scenario vs its golden
+#   make waves-update  rewrite the goldens (and docs/waves/*.svg) after an intentional change
 
 SHELL      := /bin/bash
 BUILD      ?= build
@@ -21,7 +24,10 @@ DEB_PACKAGES := verilator libsystemc-dev libboost-dev libboost-program-options-d
   iverilog qemu-system-misc gtkwave cmake make g++ googletest libgtest-dev gnuplot-nox z3 \
   python3 zlib1g-dev
 
-.PHONY: all deps build run test test-long lint regs formal synth bench clean
+BOARD      ?= icebreaker
+
+.PHONY: all deps build run test test-long lint regs formal synth bitstream bench clean
+.PHONY: waves waves-update
 
 all: build
 
@@ -65,8 +71,29 @@ formal:
 synth:
 	@bash scripts/synth_ice40.sh $(BUILD)/synth
 
+# yosys -> nextpnr-ice40 -> icepack for BOARD, with the UART loader in the boot
+# ROM; fails when the design does not fit or misses the board's clock.
+bitstream: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target bootrom
+	@BUILD=$(BUILD) bash scripts/bitstream.sh $(BOARD)
+
 bench: build
 	@bash scripts/bench.sh $(BUILD)
+
+# Waveform regressions (docs/waves.md): build only what they need, then the
+# `waves` label; waves-update regenerates every golden and its SVG and lists
+# which changed (review with git diff before committing).
+WAVES_RUN = $(PYTHON) tests/waves/run_waves.py --soc-sim $(BUILD)/sim/soc_sim/soc_sim \
+  --wavediff $(BUILD)/host_sw/wavediff/wavediff --firmware-dir $(BUILD)/firmware \
+  --work $(BUILD)/tests/waves/work
+
+waves: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target waves_tools
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L waves
+
+waves-update: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target waves_tools
+	$(WAVES_RUN) update --all
 
 clean:
 	rm -rf $(BUILD)

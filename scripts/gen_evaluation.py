@@ -26,6 +26,10 @@ CONFIG_TARGETS = {
     ("fpga.fmax", "up5k:ats_intc-small"): (">=", 40, "issue 3: >= 40 MHz on UP5K"),
     ("fpga.lc", "up5k:rv_core_pmp8"): ("<=", 3500, "issue 4: core <= 3,500 LCs"),
     ("fpga.fmax", "up5k:rv_core_pmp8"): (">=", 24, "issue 4: core >= 24 MHz"),
+    ("fpga.lc", "icebreaker:soc"): ("<=", 5280, "issue 8: the SoC fits the UP5K"),
+    ("fpga.lc", "hx8k:soc"): ("<=", 7680, "issue 8: the SoC fits the HX8K"),
+    ("fpga.fmax", "icebreaker:soc"): (">=", 9.1875, "issue 8: meets the iCEBreaker clock"),
+    ("fpga.fmax", "hx8k:soc"): (">=", 14.8125, "issue 8: meets the HX8K clock"),
     ("sim.speed", "harts1"): (">=", 2, "issue 5: >= 2 MHz for one hart"),
     ("rt.switch", "hw"): ("<=", 15, "issue 6: yield -> next task <= 15 cycles"),
     ("rt.irq_to_task", "hw"): ("<=", 20, "issue 6: idle hart, IRQ -> task <= 20 cycles"),
@@ -38,11 +42,15 @@ SECTIONS = [
      "(sim/intc_bench/intc_bench.cpp defines each figure) at the controller's ports, in clock "
      "cycles. The RTL and the SystemC model must give the same numbers: they follow one "
      "timing contract (docs/ats_intc.md §3)."),
-    ("fpga.", "FPGA resources (iCE40 UP5K, nextpnr-ice40)",
-     "`make synth` (scripts/synth_ice40.sh): yosys `synth_ice40`, nextpnr-ice40 "
-     "`--up5k --package sg48`. The IP is placed inside a scan-chain harness "
+    ("fpga.", "FPGA resources (iCE40, nextpnr-ice40)",
+     "`make synth` (scripts/synth_ice40.sh; configs `up5k:`/`hx8k:`): yosys `synth_ice40`, "
+     "nextpnr-ice40 `--up5k --package sg48`. The IP is placed inside a scan-chain harness "
      "(rtl/fpga/ats_intc_scan_top.sv) because the package has too few pins for its ports; "
-     "the LC figure subtracts one LC per chain bit. Fmax is nextpnr's post-route estimate."),
+     "the LC figure subtracts one LC per chain bit. Fmax is nextpnr's post-route estimate. "
+     "Board builds (tests/fpga/bench.sh; configs `icebreaker:`/`hx8k:`, docs/fpga.md): "
+     "the whole SoC through `make bitstream`'s script, and the controller and the core alone "
+     "in their harnesses, each in the board's configuration, on the board's device, at the "
+     "board's clock; a design that does not fit has its packed LC count and no Fmax."),
     ("synth.", "Generic synthesis (yosys `synth -lut 4`)", "LUT4 and flip-flop counts of the IP alone."),
     ("core.", "CPU core", "See docs/core.md for the workloads and how each figure is measured."),
     ("rt.", "Coroutine runtime: hw vs sw vs poll",
@@ -105,6 +113,30 @@ def rt_side_by_side(rows):
     return out + ["", "All records:", ""]
 
 
+def board_table(rows):
+    """Boards x designs: LCs and Fmax of each board build (configs BOARD:design)."""
+    boards = ["icebreaker", "hx8k"]
+    cell = {}
+    for r in rows:
+        board, _, design = r["config"].partition(":")
+        if board in boards and r["metric"] in ("fpga.lc", "fpga.fmax"):
+            cell.setdefault(design, {}).setdefault(board, {})[r["metric"]] = r["value"]
+    if not cell:
+        return []
+    out = ["Board builds (LCs; Fmax in MHz where the design was placed):", "",
+           "| design | " + " | ".join(boards) + " |", "| --- |" + " --- |" * len(boards)]
+    for design in ("ats_intc", "rv_core", "soc"):
+        if design not in cell:
+            continue
+        row = []
+        for b in boards:
+            v = cell[design].get(b, {})
+            lc, fmax = v.get("fpga.lc"), v.get("fpga.fmax")
+            row.append("" if lc is None else f"{lc} LC" + (f", {fmax} MHz" if fmax else ", not placed"))
+        out.append(f"| {design} | " + " | ".join(row) + " |")
+    return out + ["", "All records:", ""]
+
+
 def main():
     rec_dir, out_json, out_md = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     recs = []
@@ -127,6 +159,8 @@ def main():
         md += [f"## {title}", "", how, ""]
         if prefix == "rt.":
             md += rt_side_by_side(rows)
+        if prefix == "fpga.":
+            md += board_table(rows)
         md += ["| metric | config | value | unit | target | met |", "| --- | --- | --- | --- | --- | --- |"]
         for r in rows:
             target, met = check(r)

@@ -28,4 +28,12 @@ if [ -f rtl/soc/soc_top.sv ]; then
   lint "soc_top (iCEBreaker)"          rtl/soc/soc_top.f soc_top -GNUM_HARTS=1 -GHAS_PLIC=0 \
     -GHAS_PKTDEV=0 -GHAS_SIMCTRL=0 -GEXT_PORTS=0 -GUART_SIM=0 -GRAM_BYTES=32\'h20000
 fi
+# The FPGA board tops (rtl/fpga/sources.f after the SoC), with port stubs of
+# the iCE40 PLL primitives and the waivers for the pins they leave open.
+if [ -f rtl/fpga/sources.f ]; then
+  for top in icebreaker_top hx8k_top; do
+    lint "$top" rtl/fpga/sources.f "$top" rtl/fpga/lint/fpga_waivers.vlt \
+      $(grep -v '^#' rtl/soc/soc_top.f) rtl/fpga/lint/ice40_pll_stubs.sv
+  done
+fi
 exit $fail

@@ -27,7 +27,9 @@ module soc_bootrom #(
   localparam int unsigned WORDS = 1024;
   localparam int unsigned AW    = $clog2(WORDS);
 
-  logic [31:0] rom [WORDS];
+  // Public so the simulator can load a boot image (soc_sim --rom) without a
+  // rebuild, the same way it loads programs into soc_ram's mem.
+  logic [31:0] rom [WORDS] /* verilator public_flat_rw */;
 
   if (INIT_FILE != "") begin : g_init_file
     initial $readmemh(INIT_FILE, rom);

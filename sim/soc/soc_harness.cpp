@@ -151,6 +151,14 @@ void SocHarness::write_ram(uint32_t addr, const uint8_t* bytes, size_t n) {
   }
 }
 
+void SocHarness::write_rom(const std::vector<uint32_t>& words) { rom_image_ = words; }
+
+void SocHarness::load_rom() {
+  for (uint32_t w = 0; w < model_->rom_words(); ++w) {
+    model_->rom_write(w, w < rom_image_.size() ? rom_image_[w] : 0);
+  }
+}
+
 uint32_t SocHarness::read_ram_word(uint32_t addr) const {
   return model_->ram_read((addr - kRamBase) / 4);
 }
@@ -239,6 +247,9 @@ void SocHarness::count_intc_traffic(const SocModel::IntcTraffic& t) {
 
 void SocHarness::on_negedge() {
   if (in_reset_) {
+    // soc_bootrom's initial block (zeros without ROM_INIT) has run by the
+    // first cycle; the image goes in after it, during reset.
+    if (reset_cycles_ == 0 && !rom_image_.empty()) load_rom();
     if (++reset_cycles_ >= 3) {
       pins_.rst_n.write(true);
       in_reset_ = false;

@@ -94,6 +94,12 @@ class SocHarness : public sc_core::sc_module {
   // Backdoor RAM access for program loading (before run()).
   void write_ram(uint32_t addr, const uint8_t* bytes, size_t n);
   uint32_t read_ram_word(uint32_t addr) const;
+  // Backdoor boot ROM contents (soc_sim --rom): `words` from 0x0000_1000 on,
+  // at most rom_bytes() / 4 of them; the rest of the ROM becomes 0. Written in
+  // the first reset cycle, after the ROM's own initial block.
+  static constexpr uint32_t kRomBase = 0x00001000u;
+  uint32_t rom_bytes() const { return model_->rom_words() * 4u; }
+  void write_rom(const std::vector<uint32_t>& words);
   void set_tohost(uint32_t addr) { tohost_word_ = int64_t((addr - ram_base()) / 4); }
 
   // --events: log marked-pc retirements, the ATS-INTC's device irq edges and
@@ -154,6 +160,9 @@ class SocHarness : public sc_core::sc_module {
   simc::EventLog* events_ = nullptr;
   const simc::MarkTable* marks_ = nullptr;
   void log_mark(unsigned hart, uint32_t pc);
+
+  std::vector<uint32_t> rom_image_;  // write_rom(); empty: the ROM keeps its ROM_INIT
+  void load_rom();
 
   bool in_reset_ = true;
   unsigned reset_cycles_ = 0;

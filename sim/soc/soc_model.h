@@ -21,6 +21,9 @@ class SocModel {
   virtual uint32_t ram_words() const = 0;
   virtual uint32_t ram_read(uint32_t word) const = 0;
   virtual void ram_write(uint32_t word, uint32_t value) = 0;
+  // Backdoor write of the boot ROM (soc_bootrom's `rom`, soc_sim --rom).
+  virtual uint32_t rom_words() const = 0;
+  virtual void rom_write(uint32_t word, uint32_t value) = 0;
   // Bit h: hart h retired an instruction (or took a trap) in the current cycle.
   virtual uint32_t retire_mask() const = 0;
   virtual uint32_t retire_pc(unsigned hart) const = 0;

@@ -29,6 +29,10 @@ class SocModelImpl final : public SocModel {
   void ram_write(uint32_t word, uint32_t value) override {
     root()->soc_top__DOT__u_ram__DOT__mem[word] = value;
   }
+  uint32_t rom_words() const override { return vl_size(root()->soc_top__DOT__u_rom__DOT__rom); }
+  void rom_write(uint32_t word, uint32_t value) override {
+    root()->soc_top__DOT__u_rom__DOT__rom[word] = value;
+  }
 
   uint32_t retire_mask() const override {
     const Root* r = root();

@@ -25,6 +25,7 @@
 #include "sim_common/traffic_config.h"
 #include "sim_common/uart_far_end.h"
 #include "sim_common/uart_tcp.h"
+#include "rom_image.h"
 #include "soc_harness.h"
 
 namespace po = boost::program_options;
@@ -134,11 +135,13 @@ int sc_main(int argc, char* argv[]) {
   std::string elf_path, intc, cpu, trace_signals, uart_input, uart_tcp, stats_path, events_path;
   std::string max_cycles = "100M", trace_from = "0", trace_to, seed_text = "1";
   std::string pkt_rate = "0", pkt_arrival = "poisson", pkt_size = "64", pkt_count = "0";
-  std::string pkt_service = "fixed:0", pkt_start = "0";
+  std::string pkt_service = "fixed:0", pkt_start = "0", rom_path;
   double uart_wait = 0;
   po::options_description desc(
       "soc_sim [options] program.elf\n"
-      "Runs a RISC-V ELF on the simulated ATS-INTC SoC (docs/simulator.md). Counts accept\n"
+      "soc_sim [options] --rom loader.hex --uart-tcp PORT\n"
+      "Runs a RISC-V ELF on the simulated ATS-INTC SoC (docs/simulator.md), or boots the\n"
+      "boot ROM image given with --rom (a UART loader: docs/atsctl.md). Counts accept\n"
       "k/M/G suffixes. Exit status: 0 pass, 1 the program failed, 2 bad input,\n"
       "3 --max-cycles reached, 4 --max-wall reached.\n\nOptions");
   desc.add_options()
@@ -187,7 +190,10 @@ int sc_main(int argc, char* argv[]) {
      "scripts/rt_intervals.py turns them into latencies")
     ("progress", po::value<double>(&opt.progress_seconds)->default_value(10),
      "print progress on stderr every this many wall-clock seconds (0 = never)")
-    ("quiet,q", "no summary line on stderr when the program passes");
+    ("quiet,q", "no summary line on stderr when the program passes")
+    ("rom", po::value<std::string>(&rom_path),
+     "boot from this boot ROM image instead of loading a program: an ELF linked at 0x1000 or "
+     "a $readmemh hex file (firmware/bootrom); puts a jump to 0x1000 at the reset PC");
   po::options_description hidden;
   hidden.add_options()("elf", po::value<std::string>(&elf_path));
   po::options_description all;
@@ -255,28 +261,50 @@ int sc_main(int argc, char* argv[]) {
     return 0;
   }
   if (const std::string e = soc.check_trace_options(); !e.empty()) return bad_input(e);
-  if (elf_path.empty()) return bad_input("no program given (soc_sim [options] program.elf)");
+  const bool boot_rom = vm.count("rom") != 0;
+  if (boot_rom && opt.cpu_iss)
+    return bad_input("--rom needs --cpu=rtl: the instruction-set model fetches from RAM only, "
+                     "never from the boot ROM");
+  if (boot_rom && !elf_path.empty())
+    return bad_input("--rom and a program ELF exclude each other: with --rom the program "
+                     "arrives over the UART (atsctl load)");
+  if (elf_path.empty() && !boot_rom)
+    return bad_input("no program given (soc_sim [options] program.elf, or --rom IMAGE)");
 
-  // The program.
-  rv::ElfImage image;
-  if (!rv::read_elf(elf_path, image, err) ||
-      !rv::check_image_in_ram(image, soc.ram_base(), soc.ram_bytes(), err))
-    return bad_input(err);
-  if (image.entry != 0x80000000u) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%s: entry point 0x%08x is not the reset PC 0x80000000",
-                  elf_path.c_str(), image.entry);
-    return bad_input(buf);
+  if (boot_rom) {
+    // The simulation builds reset at 0x8000_0000 (RAM). Rather than another
+    // Verilated build with RESET_PC = 0x1000, a two-instruction jump there
+    // sends the harts to the boot ROM, as the boards' reset vector does.
+    std::vector<uint32_t> rom;
+    if (!socsim::read_rom_image(rom_path, socsim::SocHarness::kRomBase, soc.rom_bytes(), rom, err))
+      return bad_input("--rom: " + err);
+    soc.write_rom(rom);
+    const uint8_t jump[8] = {0xb7, 0x12, 0x00, 0x00,   // lui  t0, 0x1
+                             0x67, 0x80, 0x02, 0x00};  // jalr zero, 0(t0)
+    soc.write_ram(soc.ram_base(), jump, sizeof jump);
+  } else {
+    // The program.
+    rv::ElfImage image;
+    if (!rv::read_elf(elf_path, image, err) ||
+        !rv::check_image_in_ram(image, soc.ram_base(), soc.ram_bytes(), err))
+      return bad_input(err);
+    if (image.entry != 0x80000000u) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "%s: entry point 0x%08x is not the reset PC 0x80000000",
+                    elf_path.c_str(), image.entry);
+      return bad_input(buf);
+    }
+    for (const auto& s : image.segments) soc.write_ram(s.addr, s.bytes.data(), s.bytes.size());
+    if (auto it = image.symbols.find("tohost"); it != image.symbols.end())
+      soc.set_tohost(it->second);
   }
-  for (const auto& s : image.segments) soc.write_ram(s.addr, s.bytes.data(), s.bytes.size());
-  if (auto it = image.symbols.find("tohost"); it != image.symbols.end()) soc.set_tohost(it->second);
   // --events: the program's marked pcs and the log (opened now, so a bad path
   // fails before the run).
   simc::MarkTable marks;
   simc::EventLog events;
   if (vm.count("events")) {
-    std::vector<rv::RtMark> entries;
-    if (!rv::read_rt_marks(elf_path, entries, err)) return bad_input(err);
+    std::vector<rv::RtMark> entries;  // --rom: the program is not known, no marks
+    if (!elf_path.empty() && !rv::read_rt_marks(elf_path, entries, err)) return bad_input(err);
     std::vector<std::pair<uint32_t, std::string>> pcs;
     for (auto& m : entries) pcs.emplace_back(m.pc, std::move(m.name));
     marks = simc::MarkTable(pcs);
@@ -360,7 +388,8 @@ int sc_main(int argc, char* argv[]) {
   }
   if (vm.count("stats")) {
     simc::JsonWriter w;
-    write_stats(w, RunInfo{elf_path, intc, cpu, opt.harts, seed}, soc, source.get(),
+    const std::string program = boot_rom ? "rom:" + rom_path : elf_path;
+    write_stats(w, RunInfo{program, intc, cpu, opt.harts, seed}, soc, source.get(),
                 packets ? &replies : nullptr, *uart, marks);
     if (!w.write_file(stats_path, err)) {
       std::fprintf(stderr, "soc_sim: --stats: %s\n", err.c_str());

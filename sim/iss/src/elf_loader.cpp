@@ -215,7 +215,7 @@ bool parse_elf(const std::string& name, const uint8_t* f, size_t size, ElfImage&
   out.source = name;
   out.symbols = std::move(symbols);
   for (const LoadSeg& s : segs) {
-    ElfImage::Segment seg{s.addr, std::vector<uint8_t>(s.memsz, 0)};
+    ElfImage::Segment seg{s.addr, std::vector<uint8_t>(s.memsz, 0), s.filesz};
     std::memcpy(seg.bytes.data(), f + s.off, s.filesz);
     out.segments.push_back(std::move(seg));
   }

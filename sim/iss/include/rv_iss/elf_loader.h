@@ -32,6 +32,11 @@ struct ElfImage {
   struct Segment {
     uint32_t addr;
     std::vector<uint8_t> bytes;  // file bytes followed by zero fill
+    // How many of `bytes` the file holds (p_filesz); the rest is zero fill a
+    // loader that cannot write memory for free (the boot ROM over a UART)
+    // leaves to the program's own .bss clearing. read_elf sets it; images
+    // built in memory leave it 0.
+    uint32_t file_size = 0;
   };
   std::vector<Segment> segments;
   std::map<std::string, uint32_t> symbols;

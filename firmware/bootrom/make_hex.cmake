@@ -1,0 +1,26 @@
+# Turns the boot ROM's raw binary into the $readmemh image soc_bootrom's
+# ROM_INIT takes: 1024 lines, one little-endian 32-bit word each, zero padded.
+# Fails if the binary is larger than the 4 KiB ROM.
+#   cmake -DBIN=loader.bin -DHEX=loader.hex -DSIZE_FILE=loader.size -P make_hex.cmake
+file(SIZE ${BIN} size)
+if(size GREATER 4096)
+  message(FATAL_ERROR "${BIN}: ${size} bytes do not fit the 4096-byte boot ROM")
+endif()
+file(READ ${BIN} hex HEX)
+set(words 1024)
+math(EXPR pad "(${words} * 4 - ${size}) * 2")
+string(REPEAT "0" ${pad} zeros)
+string(APPEND hex "${zeros}")
+set(out "")
+foreach(i RANGE 0 1023)
+  math(EXPR off "${i} * 8")
+  string(SUBSTRING "${hex}" ${off} 8 w)
+  string(SUBSTRING "${w}" 0 2 b0)
+  string(SUBSTRING "${w}" 2 2 b1)
+  string(SUBSTRING "${w}" 4 2 b2)
+  string(SUBSTRING "${w}" 6 2 b3)
+  string(APPEND out "${b3}${b2}${b1}${b0}\n")
+endforeach()
+file(WRITE ${HEX} "${out}")
+file(WRITE ${SIZE_FILE} "${size}\n")
+message(STATUS "boot ROM ${BIN}: ${size} of 4096 bytes")
