@@ -25,23 +25,12 @@ module hx8k_top #(
   output logic       uart_tx_o,
   output logic [7:0] led_o
 );
-  logic clk, rst_n, locked;
-
-  ice40_clock #(
-    .PLL_PAD     (1'b0),
-    .DIVR        (PLL_DIVR),
-    .DIVF        (PLL_DIVF),
-    .DIVQ        (PLL_DIVQ),
-    .FILTER_RANGE(PLL_FILTER)
-  ) u_clock (
-    .clk_pin_i(clk_12m_i),
-    .btn_ni   (1'b1),
-    .clk_o    (clk),
-    .rst_no   (rst_n),
-    .locked_o (locked)
-  );
-
   soc_fpga #(
+    .PLL_PAD         (1'b0),
+    .PLL_DIVR        (PLL_DIVR),
+    .PLL_DIVF        (PLL_DIVF),
+    .PLL_DIVQ        (PLL_DIVQ),
+    .PLL_FILTER      (PLL_FILTER),
     .RAM_BYTES       (RAM_BYTES),
     .PMP_ENTRIES     (PMP_ENTRIES),
     .ROM_INIT        (ROM_INIT),
@@ -49,13 +38,10 @@ module hx8k_top #(
     .INTC_NUM_ENTRIES(INTC_NUM_ENTRIES),
     .INTC_COUNTERS   (INTC_COUNTERS)
   ) u_soc (
-    .clk_i     (clk),
-    .rst_ni    (rst_n),
+    .clk_12m_i,
+    .btn_ni    (1'b1),
     .uart_rxd_i(uart_rx_i),
     .uart_txd_o(uart_tx_o),
     .status_o  (led_o)
   );
-
-  logic unused;
-  assign unused = locked;  // implied by led_o[1]
 endmodule

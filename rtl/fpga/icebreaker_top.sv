@@ -32,24 +32,14 @@ module icebreaker_top #(
   output logic       led_green_no,
   output logic [4:0] pmod_led_o
 );
-  logic clk, rst_n, locked;
   logic [7:0] status;
 
-  ice40_clock #(
-    .PLL_PAD     (1'b1),
-    .DIVR        (PLL_DIVR),
-    .DIVF        (PLL_DIVF),
-    .DIVQ        (PLL_DIVQ),
-    .FILTER_RANGE(PLL_FILTER)
-  ) u_clock (
-    .clk_pin_i(clk_12m_i),
-    .btn_ni,
-    .clk_o    (clk),
-    .rst_no   (rst_n),
-    .locked_o (locked)
-  );
-
   soc_fpga #(
+    .PLL_PAD         (1'b1),
+    .PLL_DIVR        (PLL_DIVR),
+    .PLL_DIVF        (PLL_DIVF),
+    .PLL_DIVQ        (PLL_DIVQ),
+    .PLL_FILTER      (PLL_FILTER),
     .RAM_BYTES       (RAM_BYTES),
     .PMP_ENTRIES     (PMP_ENTRIES),
     .ROM_INIT        (ROM_INIT),
@@ -57,16 +47,16 @@ module icebreaker_top #(
     .INTC_NUM_ENTRIES(INTC_NUM_ENTRIES),
     .INTC_COUNTERS   (INTC_COUNTERS)
   ) u_soc (
-    .clk_i     (clk),
-    .rst_ni    (rst_n),
+    .clk_12m_i,
+    .btn_ni,
     .uart_rxd_i(uart_rx_i),
     .uart_txd_o(uart_tx_o),
     .status_o  (status)
   );
 
-  // status[7] (MTIP) and the PLL lock (implied by status[1]) have no LED here.
+  // status[7] (timer pending) has no LED on this board.
   logic unused;
-  assign unused       = status[7] ^ locked;
+  assign unused       = status[7];
   assign led_green_no = !status[0];
   assign led_red_no   = !status[2];
   assign pmod_led_o   = {status[6], status[5], status[4], status[3], status[1]};

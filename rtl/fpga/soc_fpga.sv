@@ -1,5 +1,6 @@
-// soc_fpga: soc_top in an FPGA configuration, plus the status lines the
-// board tops put on their LEDs (docs/fpga.md §3).
+// soc_fpga: soc_top in an FPGA configuration behind the board clock and reset
+// (ice40_clock), plus the status lines the board tops put on their LEDs
+// (docs/fpga.md §2, §3). The board tops only map pins.
 //
 // One hart, serial UART (UART_SIM = 0), reset vector in the boot ROM (the UART
 // loader, firmware/bootrom), no simulator hooks (EXT_PORTS = 0), no retirement
@@ -18,6 +19,11 @@
 //   [6] UART transmit activity (txd low within the last 2^STRETCH_BITS cycles)
 //   [7] machine timer interrupt pending (mip.MTIP of hart 0)
 module soc_fpga #(
+  parameter bit          PLL_PAD           = 1'b1,   // see ice40_clock
+  parameter bit [3:0]    PLL_DIVR          = 4'd0,
+  parameter bit [6:0]    PLL_DIVF          = 7'd48,
+  parameter bit [2:0]    PLL_DIVQ          = 3'd5,
+  parameter bit [2:0]    PLL_FILTER        = 3'd1,
   parameter logic [31:0] RAM_BYTES         = 32'h0002_0000,
   parameter bit          HAS_PLIC          = 1'b0,
   parameter int unsigned PMP_ENTRIES       = 8,
@@ -32,12 +38,28 @@ module soc_fpga #(
   parameter int          HEARTBEAT_BIT     = 23,
   parameter int          STRETCH_BITS      = 17
 ) (
-  input  logic       clk_i,
-  input  logic       rst_ni,  // synchronous, active low
+  input  logic       clk_12m_i,  // the board's oscillator
+  input  logic       btn_ni,     // reset button, active low (1 without one)
   input  logic       uart_rxd_i,
   output logic       uart_txd_o,
   output logic [7:0] status_o
 );
+  logic clk_i, rst_ni, locked;
+
+  ice40_clock #(
+    .PLL_PAD     (PLL_PAD),
+    .DIVR        (PLL_DIVR),
+    .DIVF        (PLL_DIVF),
+    .DIVQ        (PLL_DIVQ),
+    .FILTER_RANGE(PLL_FILTER)
+  ) u_clock (
+    .clk_pin_i(clk_12m_i),
+    .btn_ni,
+    .clk_o    (clk_i),
+    .rst_no   (rst_ni),
+    .locked_o (locked)
+  );
+
   logic [3:0]  sleep;
   logic [19:0] hart_irq;
   logic        txd;
@@ -138,9 +160,10 @@ module soc_fpga #(
     end
   end
 
-  // Harts 1..3 do not exist in this build; MSIP and MEIP have no LED.
+  // Harts 1..3 do not exist in this build; MSIP and MEIP have no LED; the
+  // lock is implied by status[1] (out of reset).
   logic unused;
-  assign unused = ^{sleep[3:1], hart_irq[19:5], hart_irq[2], hart_irq[0]};
+  assign unused = ^{sleep[3:1], hart_irq[19:5], hart_irq[2], hart_irq[0], locked};
 
   assign status_o = {hart_irq[1], tx_act_q != 0, rx_act_q != 0, hart_irq[4], hart_irq[3],
                      sleep[0], rst_ni, beat_q[HEARTBEAT_BIT]};
