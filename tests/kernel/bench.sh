@@ -17,6 +17,14 @@
 # * kernel.call_cycles (config = sync-ecall, async-batch16) and
 #   kernel.async_speedup: the same `add` call by ecall and as asynchronous
 #   requests in batches of 16 over the ATS-INTC (k_async.cpp).
+# * kernel.restart_cost (config = model:call; Fluke's Table 3 shape): what one
+#   interruption adds to a long call -- a 1 KiB write, a 4 KiB IPC send --
+#   made while its thread is the only runnable one (k_restart_cost.cpp): the
+#   call's cycles under a 300-cycle quantum minus its cycles without any
+#   interruption, divided by the interruptions inside it ("kernel.preempt"
+#   marks between the call's marks). Interrupt model and process model with PP
+#   (the call stops at a preemption point and is restarted), and FP (the timer
+#   preempts the copy, which goes on where it stopped).
 # * kernel.bytes_per_thread (config = interrupt, interrupt-no-save, process;
 #   Table 7): the kernel's Thread record with and without its register save
 #   area; the process model adds a 1 KiB kernel stack and its saved sp.
@@ -49,6 +57,31 @@ for c in getpid lock_unlock thread_state write1; do
 done
 rec kernel.bytes_per_thread process \
   "$(sed -n 's/.*kernel memory per thread \([0-9]*\) bytes.*/\1/p' "$OUT/proc_k_syscalls.log")" bytes
+
+# Restart cost: each build, with and without interruptions.
+for build in interrupt:k_restart_cost process:proc_k_restart_cost FP:fp_k_restart_cost; do
+  model=${build%%:*} prog=${build#*:}
+  for q in 300 100000000; do
+    "$SIM" --progress 0 --uart-input "$q." --max-cycles 5M --events "$OUT/$prog.$q.csv" \
+      "$FW/$prog.elf" > "$OUT/$prog.$q.log" 2>&1
+    grep -q "k_restart_cost: PASS" "$OUT/$prog.$q.log"
+  done
+  for call in write ipc; do
+    python3 - "$OUT/$prog.300.csv" "$OUT/$prog.100000000.csv" "$call" "$model" <<'PY'
+import csv, json, sys
+def span(path, call):
+    rows = list(csv.DictReader(open(path)))
+    start = next(int(r["cycle"]) for r in rows if r["name"] == call + ".in")
+    end = next(int(r["cycle"]) for r in rows if r["name"] == call + ".out")
+    n = sum(1 for r in rows if r["name"] == "kernel.preempt" and start < int(r["cycle"]) < end)
+    return end - start, n
+(t_q, n), (t_0, n0) = span(sys.argv[1], sys.argv[3]), span(sys.argv[2], sys.argv[3])
+assert n > 0 and n0 == 0, (n, n0)
+print(json.dumps({"metric": "kernel.restart_cost", "config": f"{sys.argv[4]}:{sys.argv[3]}",
+                  "value": round((t_q - t_0) / n, 1), "unit": "cycles"}))
+PY
+  done
+done
 
 # Asynchronous calls over the ATS-INTC vs ecall: 256 `add` calls each.
 "$SIM" --progress 0 --max-cycles 5M --events "$OUT/k_async.csv" "$FW/k_async.elf" > "$OUT/k_async.log" 2>&1
