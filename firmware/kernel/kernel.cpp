@@ -28,7 +28,7 @@ namespace kernel {
 namespace {
 
 namespace csr = bsp::csr;
-constexpr uint32_t kPmpcfg0 = 0x3A0, kPmpaddr0 = 0x3B0, kPmpaddr1 = 0x3B1;
+constexpr uint32_t kPmpcfg0 = 0x3A0, kPmpaddr0 = 0x3B0, kPmpaddr1 = 0x3B1, kPmpaddr2 = 0x3B2;
 constexpr uint32_t kPmpR = 1, kPmpW = 2, kPmpX = 4, kPmpNapot = 3u << 3;
 constexpr uint32_t kMstatusMpp = 3u << 11;
 constexpr uint32_t kMstatusMpie = 1u << 7;
@@ -44,16 +44,20 @@ Counters g_count;
 
 // Mutexes and condition variables: an owner process, a FIFO of sleeping
 // threads and, for a mutex, the holder. These queues are the only kernel
-// state about a sleeping thread besides its registers.
-enum class ObjKind : uint32_t { kNone, kMutex, kCond, kPort };
+// state about a sleeping thread besides its registers. A region is a NAPOT
+// block of its owner's memory; a mapping is another process's reference to
+// a region, which that process may map (PMP entry 2).
+enum class ObjKind : uint32_t { kNone, kMutex, kCond, kPort, kRegion, kMapping };
 struct Object {
   ObjKind kind;
-  uint32_t pid;
-  uint32_t holder;  // mutex: tid holding it; port: tid waiting in ipc_recv; 0 none
+  uint32_t pid;     // the owning process
+  uint32_t holder;  // mutex: tid holding it; port: tid waiting in ipc_recv; mapping: the region
   uint32_t head, tail;  // sleeping threads (mutex, cond: waiters; port: senders)
+  uint32_t base, size;  // region
 };
 Object g_objs[kMaxObjects + 1];
-static_assert(sizeof(Object) == 5 * sizeof(uint32_t), "Snapshot::objects");
+static_assert(sizeof(Object) == 7 * sizeof(uint32_t), "Snapshot::objects");
+uint32_t g_mapped[kMaxProcesses + 1];  // the mapping each process has mapped (0 none)
 
 // Asynchronous calls: per process, its registered ring and the "task word"
 // the kernel's server waits with on the process's syscall channel (a 32-byte
@@ -114,11 +118,18 @@ constexpr uint32_t napot(uintptr_t base, uint32_t bytes) {
   return static_cast<uint32_t>((base + bytes / 2 - 1) >> 2);
 }
 
-// U-mode sees its region (RWX) and its own ATS-INTC page (RW), nothing else.
+// U-mode sees its region (RWX), its own ATS-INTC page (RW) and the region
+// it has mapped, if any (RW), nothing else.
 void load_pmp(uint32_t pid) {
   bsp::csr_write<kPmpaddr0>(napot(region_base(pid), kRegionBytes));
   bsp::csr_write<kPmpaddr1>(napot(kIntcBase + kIntcPage * (pid + 1), kIntcPage));
-  bsp::csr_write<kPmpcfg0>((kPmpNapot | kPmpR | kPmpW | kPmpX) | ((kPmpNapot | kPmpR | kPmpW) << 8));
+  uint32_t cfg = (kPmpNapot | kPmpR | kPmpW | kPmpX) | ((kPmpNapot | kPmpR | kPmpW) << 8);
+  if (const uint32_t m = g_mapped[pid]; m != 0) {
+    const Object& r = g_objs[g_objs[m].holder];
+    bsp::csr_write<kPmpaddr2>(napot(r.base, r.size));
+    cfg |= (kPmpNapot | kPmpR | kPmpW) << 16;
+  }
+  bsp::csr_write<kPmpcfg0>(cfg);
 }
 
 bool in_region(uint32_t pid, uint32_t addr, uint32_t len) {
@@ -232,6 +243,25 @@ void release_mutex(uint32_t m) {
   wake(dequeue(g_objs[m]));  // it retries the lock when it runs
 }
 
+// Frees object i. Other processes' threads asleep on it (senders, clients
+// awaiting a reply) repeat their call and find no such object (EINVAL); a
+// region takes its mappings with it, and a process that had one mapped loses
+// the access (its PMP is loaded again when it next runs).
+void destroy_object(uint32_t i) {
+  const ObjKind kind = g_objs[i].kind;
+  g_objs[i] = Object{};
+  for (Thread& u : g_threads) {
+    if (u.state == ThreadState::kBlocked && u.waits_on == i) wake(u.tid);
+  }
+  for (uint32_t p = 1; p <= kMaxProcesses; ++p) {
+    if (g_mapped[p] == i) g_mapped[p] = 0;
+  }
+  if (kind != ObjKind::kRegion) return;
+  for (uint32_t m = 1; m <= kMaxObjects; ++m) {
+    if (g_objs[m].kind == ObjKind::kMapping && g_objs[m].holder == i) destroy_object(m);
+  }
+}
+
 void end_process(Thread& t, bool killed, int32_t code, uint32_t cause, uint32_t tval) {
   ProcessInfo& p = g_procs[t.pid];
   p.alive = false;
@@ -247,13 +277,9 @@ void end_process(Thread& t, bool killed, int32_t code, uint32_t cause, uint32_t 
   }
   for (uint32_t i = 1; i <= kMaxObjects; ++i) {
     if (g_objs[i].kind == ObjKind::kNone || g_objs[i].pid != t.pid) continue;
-    g_objs[i] = Object{};
-    // Other processes' threads asleep on it (senders, clients awaiting a
-    // reply) repeat their call and find no such object (EINVAL).
-    for (Thread& u : g_threads) {
-      if (u.state == ThreadState::kBlocked && u.waits_on == i) wake(u.tid);
-    }
+    destroy_object(i);
   }
+  g_mapped[t.pid] = 0;
   if (g_async[t.pid].ring != nullptr) {  // the server stops waiting for its doorbell
     AsyncServer& a = g_async[t.pid];
     if (!kKernelSlot.cancel(async_source(t.pid), bsp::intc::task_word(&a, 0))) {
@@ -285,7 +311,7 @@ void end_thread(Thread& t) {
 uint32_t new_object(ObjKind kind, uint32_t pid) {
   for (uint32_t i = 1; i <= kMaxObjects; ++i) {
     if (g_objs[i].kind == ObjKind::kNone) {
-      g_objs[i] = Object{kind, pid, 0, 0, 0};
+      g_objs[i] = Object{kind, pid, 0, 0, 0, 0, 0};
       return i;
     }
   }
@@ -677,6 +703,38 @@ Thread* on_syscall(Thread& t) {
                                                 : 0));
     case sys::kAdd:
       return result(t, static_cast<int32_t>(a0 + a1));
+    case sys::kRegionCreate: {  // a0 = base, a1 = size: a NAPOT block of the caller's memory
+      if (a1 < 8 || (a1 & (a1 - 1)) != 0 || (a0 & (a1 - 1)) != 0) return result(t, sys::kEinval);
+      if (!in_region(t.pid, a0, a1)) return result(t, sys::kEfault);
+      const uint32_t id = new_object(ObjKind::kRegion, t.pid);
+      if (id == 0) return result(t, sys::kEagain);
+      g_objs[id].base = a0;
+      g_objs[id].size = a1;
+      return result(t, static_cast<int32_t>(id));
+    }
+    case sys::kRegionShare: {  // a0 = region, a1 = process: a mapping object of that process
+      const uint32_t r = own_object(t, a0, ObjKind::kRegion);
+      if (r == 0) return result(t, sys::kEinval);
+      if (a1 == 0 || a1 > kMaxProcesses || !g_procs[a1].alive || a1 == t.pid)
+        return result(t, sys::kEsrch);
+      const uint32_t id = new_object(ObjKind::kMapping, a1);
+      if (id == 0) return result(t, sys::kEagain);
+      g_objs[id].holder = r;
+      return result(t, static_cast<int32_t>(id));
+    }
+    case sys::kRegionMap: {  // a0 = one of the caller's mappings, or 0 to unmap
+      const uint32_t m = own_object(t, a0, ObjKind::kMapping);
+      if (a0 != 0 && m == 0) return result(t, sys::kEinval);
+      g_mapped[t.pid] = m;
+      load_pmp(t.pid);
+      return result(t, 0);
+    }
+    case sys::kRegionDestroy: {  // a0 = the caller's region; its mappings die with it
+      const uint32_t r = own_object(t, a0, ObjKind::kRegion);
+      if (r == 0) return result(t, sys::kEinval);
+      destroy_object(r);
+      return result(t, 0);
+    }
     case sys::kPortCreate: {
       const uint32_t id = new_object(ObjKind::kPort, t.pid);
       return result(t, id == 0 ? sys::kEagain : static_cast<int32_t>(id));
@@ -799,10 +857,11 @@ void take_snapshot(Snapshot& s) {
     const Object& o = g_objs[i];
     // A waiting receiver comes back at its ecall and registers again.
     const uint32_t holder = o.kind == ObjKind::kPort ? 0 : o.holder;
-    const uint32_t w[5] = {static_cast<uint32_t>(o.kind), o.pid, holder, 0, 0};
-    for (uint32_t k = 0; k < 5; ++k) s.objects[i][k] = w[k];
+    const uint32_t w[7] = {static_cast<uint32_t>(o.kind), o.pid, holder, 0, 0, o.base, o.size};
+    for (uint32_t k = 0; k < 7; ++k) s.objects[i][k] = w[k];
   }
   s.current = g_current;
+  for (uint32_t p = 0; p <= kMaxProcesses; ++p) s.mapped[p] = g_mapped[p];
   for (uint32_t p = 1; p <= kMaxProcesses; ++p) {
     const uint8_t* src = reinterpret_cast<const uint8_t*>(region_base(p));
     for (uint32_t i = 0; i < kRegionBytes; ++i) s.regions[p - 1][i] = src[i];
@@ -816,7 +875,8 @@ void resume_from(const Snapshot& s) {
   for (uint32_t i = 0; i <= kMaxThreads; ++i) g_threads[i] = s.threads[i];
   for (uint32_t i = 0; i <= kMaxProcesses; ++i) g_procs[i] = s.procs[i];
   for (uint32_t i = 0; i <= kMaxObjects; ++i) {
-    g_objs[i] = Object{static_cast<ObjKind>(s.objects[i][0]), s.objects[i][1], s.objects[i][2], 0, 0};
+    g_objs[i] = Object{static_cast<ObjKind>(s.objects[i][0]), s.objects[i][1], s.objects[i][2], 0, 0,
+                       s.objects[i][5], s.objects[i][6]};
   }
   for (uint32_t p = 1; p <= kMaxProcesses; ++p) {
     uint8_t* dst = reinterpret_cast<uint8_t*>(region_base(p));
@@ -830,6 +890,7 @@ void resume_from(const Snapshot& s) {
   // again from its user registers (a call in progress repeats its ecall).
   for (uint32_t i = 1; i <= kMaxThreads; ++i) init_kernel_context(i);
 #endif
+  for (uint32_t p = 0; p <= kMaxProcesses; ++p) g_mapped[p] = s.mapped[p];
   g_current = s.current;
   bsp::csr_write<csr::kMscratch>(0);
   bsp::csr_clear<csr::kMstatus>(kMstatusMpp);

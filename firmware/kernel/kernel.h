@@ -111,7 +111,8 @@ const Counters& counters();
 struct Snapshot {
   Thread threads[kMaxThreads + 1];
   ProcessInfo procs[kMaxProcesses + 1];
-  uint32_t objects[kMaxObjects + 1][5];
+  uint32_t objects[kMaxObjects + 1][7];
+  uint32_t mapped[kMaxProcesses + 1];
   uint32_t current;
   uint8_t regions[kMaxProcesses][kRegionBytes];
 };

@@ -56,6 +56,13 @@ enum Number : uint32_t {
   kIpcReply = 24,   // multi-stage: a0 = client (ipc_recv's a4), a1/a2 = reply; copies into
                     // the client's reply buffer and completes its ipc_call; returns the
                     // bytes that did not fit
+  kRegionCreate = 25,   // short: a0 = base, a1 = size (power of two >= 8, base aligned to
+                        // it, in the caller's memory); returns a region id
+  kRegionShare = 26,    // short: a0 = region, a1 = process; returns the id of a mapping
+                        // object (a reference to the region) owned by that process
+  kRegionMap = 27,      // short: a0 = one of the caller's mappings (0: unmap); the region
+                        // becomes readable and writable to the caller's process (PMP 2)
+  kRegionDestroy = 28,  // short: a0 = region; its mappings die, mapped processes lose it
 };
 
 // Asynchronous system calls (FlexSC-style, over the ATS-INTC): the process
@@ -190,6 +197,18 @@ __attribute__((always_inline)) inline int32_t ipc_send(int32_t port, const void*
   register uint32_t a7 asm("a7") = kIpcSend;
   asm volatile("ecall" : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a7) : : "memory");
   return static_cast<int32_t>(a0);
+}
+__attribute__((always_inline)) inline int32_t region_create(const void* base, uint32_t size) {
+  return call2(kRegionCreate, reinterpret_cast<uintptr_t>(base), size);
+}
+__attribute__((always_inline)) inline int32_t region_share(int32_t region, uint32_t pid) {
+  return call2(kRegionShare, static_cast<uint32_t>(region), pid);
+}
+__attribute__((always_inline)) inline int32_t region_map(int32_t mapping) {
+  return call2(kRegionMap, static_cast<uint32_t>(mapping), 0);
+}
+__attribute__((always_inline)) inline int32_t region_destroy(int32_t region) {
+  return call2(kRegionDestroy, static_cast<uint32_t>(region), 0);
 }
 // Receives a message; *client (if given) is the thread to ipc_reply to, 0
 // when the sender used ipc_send.
