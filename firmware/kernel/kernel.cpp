@@ -46,12 +46,14 @@ Counters g_count;
 // threads and, for a mutex, the holder. These queues are the only kernel
 // state about a sleeping thread besides its registers. A region is a NAPOT
 // block of its owner's memory; a mapping is another process's reference to
-// a region, which that process may map (PMP entry 2).
-enum class ObjKind : uint32_t { kNone, kMutex, kCond, kPort, kRegion, kMapping };
+// a region, which that process may map (PMP entry 2); a thread reference
+// lets its owner export and import another process's thread.
+enum class ObjKind : uint32_t { kNone, kMutex, kCond, kPort, kRegion, kMapping, kThreadRef };
 struct Object {
   ObjKind kind;
   uint32_t pid;     // the owning process
-  uint32_t holder;  // mutex: tid holding it; port: tid waiting in ipc_recv; mapping: the region
+  uint32_t holder;  // mutex: tid holding it; port: tid waiting in ipc_recv; mapping: the
+                    // region; thread reference: the thread
   uint32_t head, tail;  // sleeping threads (mutex, cond: waiters; port: senders)
   uint32_t base, size;  // region
 };
@@ -327,6 +329,9 @@ uint32_t new_thread(uint32_t pid, uint32_t entry, uint32_t sp) {
   for (uint32_t tid = 1; tid <= kMaxThreads; ++tid) {
     Thread& t = g_threads[tid];
     if (t.state != ThreadState::kFree && t.state != ThreadState::kDead) continue;
+    for (uint32_t i = 1; i <= kMaxObjects; ++i) {  // references to the slot's last thread
+      if (g_objs[i].kind == ObjKind::kThreadRef && g_objs[i].holder == tid) g_objs[i] = Object{};
+    }
     t = Thread{};
     t.x[2] = sp;
     t.pc = entry;
@@ -377,6 +382,19 @@ bool sys_write(Thread& t) {
   return true;
 }
 
+// May the caller's process export or import thread `tid`'s state? Its own
+// threads; another process's where it holds a reference to the thread
+// (thread_ref) or the configuration grants it (grant_state_access).
+bool may_access(const Thread& t, uint32_t tid) {
+  const uint32_t target = g_threads[tid].pid;
+  if (target == t.pid || ((g_state_access[t.pid] >> target) & 1u) != 0) return true;
+  for (uint32_t i = 1; i <= kMaxObjects; ++i) {
+    const Object& o = g_objs[i];
+    if (o.kind == ObjKind::kThreadRef && o.pid == t.pid && o.holder == tid) return true;
+  }
+  return false;
+}
+
 // SYS_thread_state: the 33 words (x0..x31, pc) of any thread, at any moment --
 // the saved registers are its complete state, also in the middle of a long call.
 void sys_thread_state(Thread& t) {
@@ -385,8 +403,7 @@ void sys_thread_state(Thread& t) {
     t.x[10] = static_cast<uint32_t>(sys::kEsrch);
     return;
   }
-  const uint32_t target = g_threads[tid].pid;
-  if (target != t.pid && ((g_state_access[t.pid] >> target) & 1u) == 0) {
+  if (!may_access(t, tid)) {
     t.x[10] = static_cast<uint32_t>(sys::kEperm);
     return;
   }
@@ -419,7 +436,7 @@ void sys_thread_set_state(Thread& t) {
     return;
   }
   Thread& u = g_threads[tid];
-  if (u.pid != t.pid && ((g_state_access[t.pid] >> u.pid) & 1u) == 0) {
+  if (!may_access(t, tid)) {
     t.x[10] = static_cast<uint32_t>(sys::kEperm);
     return;
   }
@@ -703,6 +720,17 @@ Thread* on_syscall(Thread& t) {
                                                 : 0));
     case sys::kAdd:
       return result(t, static_cast<int32_t>(a0 + a1));
+    case sys::kThreadRef: {  // a0 = a thread of the caller's process, a1 = another process
+      if (a0 == 0 || a0 > kMaxThreads || g_threads[a0].pid != t.pid ||
+          g_threads[a0].state == ThreadState::kFree)
+        return result(t, sys::kEsrch);
+      if (a1 == 0 || a1 > kMaxProcesses || !g_procs[a1].alive || a1 == t.pid)
+        return result(t, sys::kEsrch);
+      const uint32_t id = new_object(ObjKind::kThreadRef, a1);
+      if (id == 0) return result(t, sys::kEagain);
+      g_objs[id].holder = a0;
+      return result(t, static_cast<int32_t>(id));
+    }
     case sys::kRegionCreate: {  // a0 = base, a1 = size: a NAPOT block of the caller's memory
       if (a1 < 8 || (a1 & (a1 - 1)) != 0 || (a0 & (a1 - 1)) != 0) return result(t, sys::kEinval);
       if (!in_region(t.pid, a0, a1)) return result(t, sys::kEfault);

@@ -63,6 +63,9 @@ enum Number : uint32_t {
   kRegionMap = 27,      // short: a0 = one of the caller's mappings (0: unmap); the region
                         // becomes readable and writable to the caller's process (PMP 2)
   kRegionDestroy = 28,  // short: a0 = region; its mappings die, mapped processes lose it
+  kThreadRef = 29,  // short: a0 = a thread of the caller's process, a1 = process; returns a
+                    // reference object owned by that process, which may then export and
+                    // import the thread's state (thread_state, thread_set_state)
 };
 
 // Asynchronous system calls (FlexSC-style, over the ATS-INTC): the process
@@ -197,6 +200,9 @@ __attribute__((always_inline)) inline int32_t ipc_send(int32_t port, const void*
   register uint32_t a7 asm("a7") = kIpcSend;
   asm volatile("ecall" : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a7) : : "memory");
   return static_cast<int32_t>(a0);
+}
+__attribute__((always_inline)) inline int32_t thread_ref(uint32_t tid, uint32_t pid) {
+  return call2(kThreadRef, tid, pid);
 }
 __attribute__((always_inline)) inline int32_t region_create(const void* base, uint32_t size) {
   return call2(kRegionCreate, reinterpret_cast<uintptr_t>(base), size);

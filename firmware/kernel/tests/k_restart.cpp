@@ -5,7 +5,8 @@
 // the call goes on in the kernel from the same registers, and under FP the
 // timer preempts the copy itself -- the registers describe the rest all the
 // same; NP is never interrupted). Process 2 meanwhile exports process 1's
-// registers with thread_state: every snapshot taken in the middle of the call
+// registers with thread_state, through the thread reference process 1 gave
+// it (thread_ref): every snapshot taken in the middle of the call
 // shows pc on the ecall and a0 + a1 = the end of the buffer. The text must
 // come out whole and in order; prints "k_restart: PASS".
 #include "bsp/print.h"
@@ -23,6 +24,7 @@ USER_TEXT(1) void p1_main() {
     g_text[i] = (i % 64 == 63) ? '\n' : static_cast<char>('a' + (i / 64) % 26);
   }
   g_text_ready = 1;
+  sys::thread_ref(static_cast<uint32_t>(sys::gettid()), 2);  // process 2 may watch this thread
   sys::write(g_text, kLen);
   sys::exit(0);
 }
@@ -34,6 +36,10 @@ USER_DATA(2) uint32_t g_first_pc;
 USER_TEXT(2) void p2_main() {
   for (;;) {
     const int32_t state = sys::thread_state(1, g_regs);
+    if (state == sys::kEperm) {  // no reference yet: process 1 has not run
+      sys::yield();
+      continue;
+    }
     if (state < 0) break;
     ++g_samples;
     const uint32_t a0 = g_regs[10], a1 = g_regs[11], pc = g_regs[32];
@@ -68,7 +74,6 @@ int kernel_finished() {
 
 int main() {
   kernel::set_quantum(300);
-  kernel::grant_state_access(2, 1);  // process 2 watches process 1
   kernel::create_process(1, p1_main);
   kernel::create_process(2, p2_main);
   kernel::run();
