@@ -23,7 +23,15 @@
 
 namespace {
 
-constexpr uint32_t kCounters = 3, kIncrements = 100, kItems = 60, kSlots = 4;
+constexpr uint32_t kCounters = 3, kIncrements = 100;
+#if defined(K_MANY_ITEMS)
+// k_condvar: 2,000 items through a 1-slot buffer, so nearly every item makes
+// the producer and the consumer wait: thousands of cond_waits, each turned
+// into mutex_lock by the kernel and restarted from the registers alone.
+constexpr uint32_t kItems = 2000, kSlots = 1;
+#else
+constexpr uint32_t kItems = 60, kSlots = 4;
+#endif
 
 USER_DATA(1) int32_t g_mutex, g_not_full, g_not_empty, g_done_cv;
 USER_DATA(1) volatile uint32_t g_counter;
