@@ -32,6 +32,12 @@ void refused(const Frame& reply, const char* what) {
                     " (code " + std::to_string(reply.status) + ", addr " + hex32(reply.addr) + ")");
 }
 
+std::vector<uint8_t> LoaderClient::take_after_reply() {
+  std::vector<uint8_t> bytes;
+  bytes.swap(after_reply_);
+  return bytes;
+}
+
 void LoaderClient::drain() {
   // Whatever is still on its way belongs to an abandoned exchange.
   uint8_t buf[256];
@@ -81,10 +87,10 @@ Frame LoaderClient::transact(uint8_t cmd, uint32_t addr, const std::vector<uint8
               // Our request arrived damaged; its seq may be damaged too.
               ++corrupt;
               retry = true;
-            } else if (f.cmd == (cmd | lp::kReplyFlag) && f.seq == req.seq) {
-              return f;
-            } else if (late_cmd_ != 0 && f.cmd == (late_cmd_ | lp::kReplyFlag) &&
-                       f.seq == late_seq_) {
+            } else if ((f.cmd == (cmd | lp::kReplyFlag) && f.seq == req.seq) ||
+                       (late_cmd_ != 0 && f.cmd == (late_cmd_ | lp::kReplyFlag) &&
+                        f.seq == late_seq_)) {
+              after_reply_.assign(buf + i + 1, buf + n);
               return f;
             }
             break;  // a late reply to an earlier attempt: ignore

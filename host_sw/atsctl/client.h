@@ -58,6 +58,10 @@ class LoaderClient {
   RunOutcome run(uint32_t entry, std::chrono::milliseconds timeout);
   uint64_t retries() const { return retries_; }
   Link& link() { return link_; }
+  // Bytes that arrived in the same read as the last reply, after it: once
+  // RUN is acknowledged they are the program's first output, which the
+  // console must show before anything it reads itself. Clears them.
+  std::vector<uint8_t> take_after_reply();
 
  private:
   void drain();
@@ -67,6 +71,7 @@ class LoaderClient {
   uint8_t seq_ = 0;
   uint8_t late_cmd_ = 0, late_seq_ = 0;  // a late reply transact() also returns
   uint64_t retries_ = 0;
+  std::vector<uint8_t> after_reply_;
 };
 
 // "WRITE at 0x80000200 refused by the loader: out of range (code 3, addr 0x...)".

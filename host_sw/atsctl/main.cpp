@@ -179,13 +179,23 @@ class RawTerminal {
   bool active_ = false;
 };
 
-void console(Link& link, const Options& opt) {
+// `early`: the program's first bytes, which arrived together with RUN's
+// acknowledgement (LoaderClient::take_after_reply).
+void console(Link& link, const Options& opt, const std::vector<uint8_t>& early) {
   constexpr uint8_t kCtrlRightBracket = 0x1D;
   RawTerminal term;
   if (!opt.quiet && term.active()) std::fprintf(stderr, "atsctl: console (Ctrl-] quits)\r\n");
   const auto t0 = Clock::now();
   bool stdin_open = true;
   std::string tail;  // the last bytes, to find --until across reads
+  if (!early.empty()) {
+    if (std::fwrite(early.data(), 1, early.size(), stdout) != early.size())
+      throw Failure(kExitIo, "console: stdout write failed");
+    std::fflush(stdout);
+    tail.assign(early.begin(), early.end());
+    if (!opt.until.empty() && tail.find(opt.until) != std::string::npos) return;
+    if (tail.size() > opt.until.size()) tail.erase(0, tail.size() - opt.until.size());
+  }
   for (;;) {
     if (opt.console_timeout > 0 && seconds_since(t0) >= opt.console_timeout) {
       if (!opt.until.empty()) {
@@ -416,7 +426,7 @@ int run_command(const Options& opt) {
       std::printf("%s: %s\n", hex32(read_addr + 4 * i).c_str(), hex32(words[i]).c_str());
     }
   }
-  if (c == "console" || opt.console) console(*link, opt);
+  if (c == "console" || opt.console) console(*link, opt, client.take_after_reply());
   return kExitOk;
 }
 

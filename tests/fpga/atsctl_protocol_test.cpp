@@ -334,6 +334,23 @@ TEST(ClientRun, LateAckArrivingDuringTheProbeMeansStarted) {
   EXPECT_EQ(cmds, (std::vector<uint8_t>{lp::kCmdRun, lp::kCmdInfo}));  // RUN sent once
 }
 
+TEST(ClientRun, ProgramOutputInTheSameReadAsTheAckIsKeptForTheConsole) {
+  // The program starts printing at once: its first bytes can arrive in the
+  // same read as RUN's acknowledgement and must not be lost with it.
+  ScriptedLink link;
+  const std::string hello = "hello: waiting\n";
+  link.answer = [&](const Frame& req, int) {
+    auto w = ack_of(req);
+    w.insert(w.end(), hello.begin(), hello.end());
+    return w;
+  };
+  LoaderClient c(link, fast(3));
+  EXPECT_EQ(c.run(0x80000000u, std::chrono::milliseconds(30)), LoaderClient::RunOutcome::kAcked);
+  const std::vector<uint8_t> early = c.take_after_reply();
+  EXPECT_EQ(std::string(early.begin(), early.end()), hello);
+  EXPECT_TRUE(c.take_after_reply().empty());  // handed over once
+}
+
 TEST(ClientRun, LostRunIsSentAgainWhenTheLoaderStillAnswers) {
   ScriptedLink link;
   std::vector<uint8_t> cmds;
