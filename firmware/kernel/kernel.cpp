@@ -319,6 +319,11 @@ uint32_t new_object(ObjKind kind, uint32_t pid) {
   }
   return 0;
 }
+// A live process other than the caller's (the receiver of a reference).
+bool other_live_process(const Thread& t, uint32_t pid) {
+  return pid != 0 && pid <= kMaxProcesses && g_procs[pid].alive && pid != t.pid;
+}
+
 // The caller's process's object of that kind, or 0.
 uint32_t own_object(const Thread& t, uint32_t id, ObjKind kind) {
   if (id == 0 || id > kMaxObjects) return 0;
@@ -724,8 +729,7 @@ Thread* on_syscall(Thread& t) {
       if (a0 == 0 || a0 > kMaxThreads || g_threads[a0].pid != t.pid ||
           g_threads[a0].state == ThreadState::kFree)
         return result(t, sys::kEsrch);
-      if (a1 == 0 || a1 > kMaxProcesses || !g_procs[a1].alive || a1 == t.pid)
-        return result(t, sys::kEsrch);
+      if (!other_live_process(t, a1)) return result(t, sys::kEsrch);
       const uint32_t id = new_object(ObjKind::kThreadRef, a1);
       if (id == 0) return result(t, sys::kEagain);
       g_objs[id].holder = a0;
@@ -743,8 +747,7 @@ Thread* on_syscall(Thread& t) {
     case sys::kRegionShare: {  // a0 = region, a1 = process: a mapping object of that process
       const uint32_t r = own_object(t, a0, ObjKind::kRegion);
       if (r == 0) return result(t, sys::kEinval);
-      if (a1 == 0 || a1 > kMaxProcesses || !g_procs[a1].alive || a1 == t.pid)
-        return result(t, sys::kEsrch);
+      if (!other_live_process(t, a1)) return result(t, sys::kEsrch);
       const uint32_t id = new_object(ObjKind::kMapping, a1);
       if (id == 0) return result(t, sys::kEagain);
       g_objs[id].holder = r;
@@ -994,6 +997,16 @@ void run() {
 namespace kernel {
 namespace {
 
+// A timer preemption (of U-mode, or under FP of the kernel): counted, and
+// the checkpoint hook runs at the preemption it was set for.
+void count_preemption() {
+  ++g_count.preemptions;
+  if (g_checkpoint_hook != nullptr && g_count.preemptions == g_checkpoint_at) {
+    g_checkpoint_hook();
+    g_checkpoint_hook = nullptr;
+  }
+}
+
 // The trap's work: returns the Thread to run next (switch_to done).
 Thread* handle_trap(Thread* t, uint32_t mcause, uint32_t mtval) {
   // Back to U-mode after the next mret (MPP = U).
@@ -1002,12 +1015,7 @@ Thread* handle_trap(Thread* t, uint32_t mcause, uint32_t mtval) {
   switch (mcause) {
     case bsp::cause::kMachineTimer:
       RT_MARK("kernel.preempt");  // the timer's trap reached the kernel (bench: latency)
-      ++g_count.preemptions;
-      if (g_checkpoint_hook != nullptr &&
-          g_count.preemptions == g_checkpoint_at) {
-        g_checkpoint_hook();
-        g_checkpoint_hook = nullptr;
-      }
+      count_preemption();
       return switch_to(pick_next());  // preempted: the next one (or the same)
     case bsp::cause::kEcallU:
       return on_syscall(*t);
@@ -1046,12 +1054,8 @@ Thread* continue_in_kernel(Thread& t, Thread* n, bool was_call, uint32_t call_pc
 void kernel_preempt_in_kernel() {
   using namespace kernel;
   RT_MARK("kernel.preempt");  // the timer's trap reached the kernel (bench: latency)
-  ++g_count.preemptions;
   ++g_count.kernel_preemptions;
-  if (g_checkpoint_hook != nullptr && g_count.preemptions == g_checkpoint_at) {
-    g_checkpoint_hook();
-    g_checkpoint_hook = nullptr;
-  }
+  count_preemption();
   Thread& t = g_threads[g_current];
   Thread* n = switch_to(pick_next());
   if (n != &t) __kernel_switch(&g_ksp[t.tid], g_ksp[n->tid]);

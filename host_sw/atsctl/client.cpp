@@ -5,6 +5,9 @@
 #include <cstdio>
 
 #include "failure.h"
+#include "rv_iss/hex.h"
+
+using rv::hex32;
 
 namespace atsctl {
 
@@ -13,11 +16,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::string hex32(uint32_t v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%08x", v);
-  return buf;
-}
 
 // NAK codes that mean "your frame did not arrive intact": repeat it.
 bool transport_error(uint8_t status) {

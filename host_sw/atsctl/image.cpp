@@ -6,18 +6,11 @@
 #include "failure.h"
 #include "protocol.h"
 #include "rv_iss/elf_loader.h"
+#include "rv_iss/hex.h"
+
+using rv::hex32;
 
 namespace atsctl {
-
-namespace {
-
-std::string hex32(uint32_t v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%08x", v);
-  return buf;
-}
-
-}  // namespace
 
 uint64_t LoadImage::bytes() const {
   uint64_t n = 0;

@@ -25,6 +25,9 @@
 #include "failure.h"
 #include "image.h"
 #include "link.h"
+#include "rv_iss/hex.h"
+
+using rv::hex32;
 
 namespace po = boost::program_options;
 namespace lp = loader_proto;
@@ -42,11 +45,6 @@ struct Options {
   bool run = false, console = false, quiet = false;
 };
 
-std::string hex32(uint32_t v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%08x", v);
-  return buf;
-}
 
 uint32_t parse_u32(const std::string& text, const char* what) {
   try {

@@ -5,15 +5,12 @@
 #include <cstdio>
 
 #include "rv_iss/elf_loader.h"
+#include "rv_iss/hex.h"
+
+using rv::hex32;
 
 namespace socsim {
 namespace {
-
-std::string hex32(uint32_t v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%08x", v);
-  return buf;
-}
 
 bool read_rom_elf(const std::string& path, const std::vector<uint8_t>& bytes, uint32_t rom_base,
                   uint32_t rom_bytes, std::vector<uint32_t>& words, std::string& error) {

@@ -6,22 +6,19 @@
 #include <sstream>
 
 #include "rv_iss/disasm.h"
+#include "rv_iss/hex.h"
 
 namespace isa {
 namespace {
 
-std::string hex(uint32_t v) {
-  char b[16];
-  std::snprintf(b, sizeof b, "0x%08x", v);
-  return b;
-}
+using rv::hex32;
 
 // Where a core record and an ISS record differ; empty if they agree.
 std::string compare(const TraceRecord& c, const rv::Retire& s) {
   std::ostringstream o;
   auto field = [&](const char* name, uint32_t core, uint32_t iss) {
     if (core != iss && o.tellp() == 0)
-      o << "field=" << name << " core=" << hex(core) << " iss=" << hex(iss);
+      o << "field=" << name << " core=" << hex32(core) << " iss=" << hex32(iss);
   };
   field("pc", c.pc, s.pc);
   field("insn", c.insn, s.insn);
@@ -103,8 +100,9 @@ RunResult run_core(CoreTb& tb, const rv::ElfImage& image, const RunOptions& opt)
         std::string diff = compare(rec, s);
         if (!diff.empty()) {
           std::ostringstream o;
-          o << "LOCKSTEP MISMATCH " << opt.tag << " pc=" << hex(rec.pc) << " insn=" << hex(rec.insn)
-            << " (" << rv::disasm(rec.insn, rec.pc) << ") " << diff << " cycle=" << tb.cycles();
+          o << "LOCKSTEP MISMATCH " << opt.tag << " pc=" << hex32(rec.pc)
+            << " insn=" << hex32(rec.insn) << " (" << rv::disasm(rec.insn, rec.pc) << ") " << diff
+            << " cycle=" << tb.cycles();
           res.message = o.str();
           res.cycles = tb.cycles();
           return res;
@@ -133,7 +131,8 @@ RunResult run_core(CoreTb& tb, const rv::ElfImage& image, const RunOptions& opt)
     for (size_t i = 0; i < a.size(); ++i) {
       if (a[i] != b[i]) {
         res.message = "LOCKSTEP MISMATCH " + opt.tag + " final memory at " +
-                      hex(kRamBase + uint32_t(4 * i)) + " core=" + hex(a[i]) + " iss=" + hex(b[i]);
+                      hex32(kRamBase + uint32_t(4 * i)) + " core=" + hex32(a[i]) +
+                      " iss=" + hex32(b[i]);
         return res;
       }
     }
