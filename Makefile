@@ -6,7 +6,7 @@
 #   make test-long  longer regressions (many more random seeds)
 #   make lint       verilator --lint-only -Wall on every RTL top
 #   make regs       regenerate the register package, header and docs page
-#   make formal     bounded model checks (yosys-smtbmc)
+#   make formal     bounded model checks (Yosys + ABC bmc3; ENGINE=smtbmc for yosys-smtbmc)
 #   make synth      iCE40 synthesis figures (LCs, RAM blocks, Fmax)
 #   make bitstream  BOARD=icebreaker|hx8k: the SoC's bitstream (docs/fpga.md)
 #   make bench      measure and write docs/evaluation.md + docs/evaluation.json
@@ -21,7 +21,7 @@ CMAKE_ARGS ?=
 
 DEB_PACKAGES := verilator libsystemc-dev libboost-dev libboost-program-options-dev \
   yosys nextpnr-ice40 fpga-icestorm gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf \
-  iverilog qemu-system-misc gtkwave cmake make g++ googletest libgtest-dev gnuplot-nox z3 \
+  iverilog qemu-system-misc gtkwave cmake make g++ googletest libgtest-dev gnuplot-nox z3 cvc5 \
   python3 zlib1g-dev
 
 BOARD      ?= icebreaker
