@@ -8,6 +8,10 @@
 //   RT_EXEC_POLL  no interrupts: the executor polls the devices between tasks
 //   RT_HOST       host unit tests: the software queue, events fired by the test
 // RT_PREEMPT_QUANTUM (sw only, cycles): timer-preemptive variant, see exec_sw.cpp.
+// RT_HW_PROCESSES (hw only, 1..4, default 1): the program's tasks belong to
+// that many processes, each a controller slot with its own ready queues; the
+// hart runs the process the controller names best and the preempt line hands
+// it to a more urgent one at the next suspension (exec_hw.cpp).
 #pragma once
 
 #include <stdint.h>
@@ -20,11 +24,21 @@
 #error "RT_PREEMPT_QUANTUM needs RT_EXEC_SW"
 #endif
 
+#ifndef RT_HW_PROCESSES
+#define RT_HW_PROCESSES 1
+#endif
+#if RT_HW_PROCESSES < 1 || RT_HW_PROCESSES > 4 || (RT_HW_PROCESSES > 1 && !defined(RT_EXEC_HW))
+#error "RT_HW_PROCESSES is 1..4, and above 1 only with RT_EXEC_HW"
+#endif
+
 namespace rt {
 
 enum class ExecutorKind : uint8_t { kHw, kSw, kPoll, kHost };
 
-#if defined(RT_EXEC_HW)
+#if defined(RT_EXEC_HW) && RT_HW_PROCESSES > 1
+inline constexpr ExecutorKind kExecutor = ExecutorKind::kHw;
+inline constexpr const char* kExecutorName = "hw-processes";
+#elif defined(RT_EXEC_HW)
 inline constexpr ExecutorKind kExecutor = ExecutorKind::kHw;
 inline constexpr const char* kExecutorName = "hw";
 #elif defined(RT_EXEC_SW) && defined(RT_PREEMPT_QUANTUM)
@@ -40,6 +54,8 @@ inline constexpr const char* kExecutorName = "poll";
 inline constexpr ExecutorKind kExecutor = ExecutorKind::kHost;
 inline constexpr const char* kExecutorName = "host";
 #endif
+
+inline constexpr uint32_t kProcesses = RT_HW_PROCESSES;
 
 #if defined(RT_PREEMPT_QUANTUM)
 inline constexpr uint32_t kPreemptQuantum = RT_PREEMPT_QUANTUM;

@@ -24,6 +24,7 @@
 #include "ats_intc_regs.h"
 #include "bsp/hart.h"
 #include "bsp/mmio.h"
+#include "bsp/trap.h"
 #endif
 
 #ifndef RT_INTC_SLOT
@@ -63,11 +64,35 @@ void task_finished(TaskType type);
 
 #if defined(RT_EXEC_HW)
 namespace hw {
-inline constexpr uintptr_t kPage = 0x40000000u + ats_intc::process_page(RT_INTC_SLOT);
+constexpr uintptr_t page_of_slot(uint32_t slot) { return 0x40000000u + ats_intc::process_page(slot); }
+inline constexpr uintptr_t kPage = page_of_slot(RT_INTC_SLOT);
+#if RT_HW_PROCESSES > 1
+// Several processes (RT_HW_PROCESSES): process i is controller slot
+// RT_INTC_SLOT + i. A frame's queue operations go to its own process's page
+// (the Tcb says which); SEND and DEQ to the page of the process the hart runs.
+extern uint8_t g_hart_proc[kMaxHarts];      // the process each hart runs
+extern uint32_t g_process_switches[kMaxHarts];  // times each hart changed process
+inline constexpr uintptr_t kPageStride = page_of_slot(1) - page_of_slot(0);
+inline uintptr_t page_of_proc(uint32_t p) { return kPage + kPageStride * p; }
+inline uintptr_t page_of_word(uint32_t word) {
+  return page_of_proc(tcb_of_frame(frame_of_word(word))->proc);
 }
-inline void make_ready(uint32_t word) { bsp::mmio::write32(hw::kPage + ats_intc::process::kEnq, word); }
+inline uintptr_t current_page() { return page_of_proc(g_hart_proc[bsp::hart_id()]); }
+#else
+inline uintptr_t page_of_word(uint32_t) { return kPage; }
+inline uintptr_t current_page() { return kPage; }
+#endif
+}  // namespace hw
+inline void make_ready(uint32_t word) {
+  bsp::mmio::write32(hw::page_of_word(word) + ats_intc::process::kEnq, word);
+}
 inline std::coroutine_handle<> next_ready() {
-  const uint32_t w = bsp::mmio::read32(hw::kPage + ats_intc::process::kDeq);
+#if RT_HW_PROCESSES > 1
+  // Another process has a more urgent task (the controller's preempt line):
+  // back to the executor loop, which switches to it.
+  if ((bsp::irq::pending() & bsp::irq::kPreempt) != 0) return std::noop_coroutine();
+#endif
+  const uint32_t w = bsp::mmio::read32(hw::current_page() + ats_intc::process::kDeq);
   if (w != 0) return std::coroutine_handle<>::from_address(frame_of_word(w));
   return std::noop_coroutine();
 }
@@ -77,12 +102,31 @@ inline std::coroutine_handle<> switch_from(uint32_t word) {
   return next_ready();
 }
 inline void wait_source(uint32_t source, uint32_t word) {
-  bsp::mmio::write32(hw::kPage + ats_intc::process::wait(source), word);
+  bsp::mmio::write32(hw::page_of_word(word) + ats_intc::process::wait(source), word);
 }
 inline void doorbell(uint32_t source) {
   bsp::fence_w_o();  // the message is in memory before the doorbell
-  bsp::mmio::write32(hw::kPage + ats_intc::process::send(source), 1);
+  bsp::mmio::write32(hw::current_page() + ats_intc::process::send(source), 1);
 }
+#if RT_HW_PROCESSES > 1
+// Frames created (tasks called, spawned) while an InProcess is alive belong
+// to process p (0 .. RT_HW_PROCESSES - 1); otherwise to the process the hart
+// runs. Meant for main() before run(), or a task that starts work for another
+// process (destroy the scope before the task's next co_await).
+class InProcess {
+ public:
+  explicit InProcess(uint32_t p) : hart_(bsp::hart_id()), saved_(hw::g_hart_proc[hart_]) {
+    hw::g_hart_proc[hart_] = static_cast<uint8_t>(p < kProcesses ? p : 0);
+  }
+  ~InProcess() { hw::g_hart_proc[hart_] = saved_; }
+  InProcess(const InProcess&) = delete;
+  InProcess& operator=(const InProcess&) = delete;
+
+ private:
+  uint32_t hart_;
+  uint8_t saved_;
+};
+#endif
 bool cancel_wait(uint32_t source, uint32_t word);
 #else
 void make_ready(uint32_t word);

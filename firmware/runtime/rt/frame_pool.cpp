@@ -1,5 +1,7 @@
 #include "rt/frame_pool.h"
 
+#include "rt/executor.h"
+
 #include <string.h>
 
 namespace rt {
@@ -54,6 +56,9 @@ void* FramePool::alloc_frame(size_t frame_bytes) {
   if (next_cid_ == 0) next_cid_ = 1;
   t->state = TaskState::kCreated;
   t->type = TaskType::kNormal;
+#if RT_HW_PROCESSES > 1
+  t->proc = hw::g_hart_proc[bsp::hart_id()] & 3u;
+#endif
   t->wait_source = kNoSource;
   t->size_class = static_cast<uint8_t>(c);
   t->word = make_word(frame_of(t), 0);

@@ -57,7 +57,9 @@ struct alignas(kFrameAlign) Tcb {
   volatile TaskState state;
   volatile uint8_t cancel;  // root only: cancel requested, ends at the next suspension
   volatile uint8_t wait_source;  // root only: source waited on (kNoSource, kSleeping)
-  TaskType type : 4;
+  TaskType type : 2;
+  uint8_t proc : 2;        // hw, RT_HW_PROCESSES > 1: the process (controller slot
+                           // RT_INTC_SLOT + proc) whose queues hold this frame
   uint8_t size_class : 4;  // frame pool class of this block
 };
 #if defined(RT_HOST)
