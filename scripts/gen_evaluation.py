@@ -31,6 +31,7 @@ CONFIG_TARGETS = {
     ("fpga.fmax", "icebreaker:soc"): (">=", 9.1875, "issue 8: meets the iCEBreaker clock"),
     ("fpga.fmax", "hx8k:soc"): (">=", 14.8125, "issue 8: meets the HX8K clock"),
     ("sim.speed", "harts1"): (">=", 2, "issue 5: >= 2 MHz for one hart"),
+    ("kernel.bytes_per_thread", "interrupt"): ("<=", 128, "issue 7: interrupt model <= 128 B"),
     ("rt.switch", "hw"): ("<=", 15, "issue 6: yield -> next task <= 15 cycles"),
     ("rt.irq_to_task", "hw"): ("<=", 20, "issue 6: idle hart, IRQ -> task <= 20 cycles"),
     ("rt.ipc", "hw-same"): ("<=", 30, "issue 6: send -> receiver runs <= 30 cycles"),
@@ -71,9 +72,9 @@ SECTIONS = [
      "edge (irq3) to the kernel acting on it (the timer trap, or a preemption point inside a long "
      "copy), under k_ipc_np / k_ipc_pp (24 IPC messages of 2 KiB between two processes and a "
      "third computing, 1000-cycle quantum). Memory: the kernel's Thread record with and without "
-     "its register save area (x0..x31 slots and pc, 132 B). Asynchronous calls: k_async.cpp, "
-     "256 `add` calls by ecall and in batches of 16 through the ATS-INTC doorbell, same hart. "
-     "Not yet measured: the process model, FP, restart cost."),
+     "its register save area (x1, x2, x4..x31 and pc, 124 B; gp belongs to the process, "
+     "docs/kernel.md). Asynchronous calls: k_async.cpp, 256 `add` calls by ecall and in batches "
+     "of 16 through the ATS-INTC doorbell, same hart."),
     ("sim.", "Simulation speed",
      "tests/simulator/bench.sh: simulated cycles per wall-clock second of `soc_sim` (best of "
      "three runs of 2M cycles of tests/simulator/speed_loop.S; `--intc=rtl`, tracing off) with 1 "

@@ -16,10 +16,12 @@ extern char __user1_start[], __user2_start[], __user3_start[];
 void __kernel_trap();
 [[noreturn]] void __kernel_resume(kernel::Thread* t);
 kernel::Thread* kernel_trap(kernel::Thread* t);
+extern uint32_t __kernel_user_gp;  // trap_entry.S: gp for the next return to U-mode
 #if defined(KERNEL_PROCESS)
 void __kernel_switch(uint32_t* save_ksp, uint32_t next_ksp);
 void __kernel_first_run();
 extern char __kernel_stacks[];
+extern uint32_t __kernel_stack_bias;  // trap_entry.S: a thread's kernel stack from its Thread
 void kernel_preempt_in_kernel();
 #endif
 }
@@ -41,6 +43,9 @@ uint32_t g_current;  // tid running (or last run)
 uint32_t g_state_access[kMaxProcesses + 1];  // bit t: process p may export process t's threads
 uint32_t g_quantum_min = 2000, g_quantum_max = 2000, g_rng = 1;
 Counters g_count;
+
+// A thread's tid: its index in g_threads (the record does not hold it).
+inline uint32_t tid_of(const Thread& t) { return static_cast<uint32_t>(&t - g_threads); }
 
 // Mutexes and condition variables: an owner process, a FIFO of sleeping
 // threads and, for a mutex, the holder. These queues are the only kernel
@@ -166,8 +171,15 @@ void arm_timer() { bsp::clint::set_mtimecmp(0, bsp::clint::mtime() + next_quantu
 
 #if defined(KERNEL_PROCESS)
 constexpr uint32_t kKstackBytes = 1024;  // trap_entry.S: KSTACK_SHIFT
-static_assert(__builtin_offsetof(Thread, tid) == 140, "trap_entry.S: THREAD_TID");
+// trap_entry.S finds a thread's kernel stack top, __kernel_stacks + tid KiB,
+// as (Thread* << 3) + __kernel_stack_bias.
+static_assert(kKstackBytes == sizeof(Thread) << 3, "trap_entry.S: THREAD_TO_KSTACK_SHIFT");
 uint32_t g_ksp[kMaxThreads + 1];  // kernel sp of each thread that is not running
+
+void set_kernel_stack_bias() {
+  __kernel_stack_bias = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(__kernel_stacks)) -
+                        (static_cast<uint32_t>(reinterpret_cast<uintptr_t>(g_threads)) << 3);
+}
 
 // An empty kernel stack for thread `tid` holding one __kernel_switch frame
 // that "returns" into __kernel_first_run with s0 = the Thread: the first
@@ -186,13 +198,14 @@ Thread* switch_to(uint32_t tid) {
     for (const Thread& t : g_threads) {
       if (t.state == ThreadState::kBlocked) {
         ++g_count.deadlocked;
-        bsp::printf("kernel: thread %lu of process %lu sleeps on object %lu for good\n", t.tid,
-                    t.pid, t.waits_on);
+        bsp::printf("kernel: thread %lu of process %lu sleeps on object %lu for good\n", tid_of(t),
+                    static_cast<uint32_t>(t.pid), static_cast<uint32_t>(t.waits_on));
       }
     }
     finish();
   }
   g_current = tid;
+  __kernel_user_gp = g_procs[g_threads[tid].pid].gp;  // gp is the process's
   load_pmp(g_threads[tid].pid);
   arm_timer();
   return &g_threads[tid];
@@ -200,10 +213,11 @@ Thread* switch_to(uint32_t tid) {
 
 // Object queues (FIFO through Thread::next).
 void enqueue(Object& o, Thread& t) {
+  const uint32_t tid = tid_of(t);
   t.next = 0;
-  if (o.tail != 0) g_threads[o.tail].next = t.tid;
-  else o.head = t.tid;
-  o.tail = t.tid;
+  if (o.tail != 0) g_threads[o.tail].next = static_cast<uint8_t>(tid);
+  else o.head = tid;
+  o.tail = tid;
 }
 uint32_t dequeue(Object& o) {
   const uint32_t tid = o.head;
@@ -229,7 +243,7 @@ void unlink(Object& o, uint32_t tid) {
 // continuation).
 void block(Thread& t, uint32_t obj) {
   t.state = ThreadState::kBlocked;
-  t.waits_on = obj;
+  t.waits_on = static_cast<uint8_t>(obj);
   enqueue(g_objs[obj], t);
   ++g_count.blocks;
 }
@@ -253,7 +267,7 @@ void destroy_object(uint32_t i) {
   const ObjKind kind = g_objs[i].kind;
   g_objs[i] = Object{};
   for (Thread& u : g_threads) {
-    if (u.state == ThreadState::kBlocked && u.waits_on == i) wake(u.tid);
+    if (u.state == ThreadState::kBlocked && u.waits_on == i) wake(tid_of(u));
   }
   for (uint32_t p = 1; p <= kMaxProcesses; ++p) {
     if (g_mapped[p] == i) g_mapped[p] = 0;
@@ -265,7 +279,8 @@ void destroy_object(uint32_t i) {
 }
 
 void end_process(Thread& t, bool killed, int32_t code, uint32_t cause, uint32_t tval) {
-  ProcessInfo& p = g_procs[t.pid];
+  const uint32_t pid = t.pid;
+  ProcessInfo& p = g_procs[pid];
   p.alive = false;
   p.killed = killed;
   p.exit_code = code;
@@ -274,7 +289,7 @@ void end_process(Thread& t, bool killed, int32_t code, uint32_t cause, uint32_t 
   p.fault_pc = t.pc;
   for (Thread& u : g_threads) {
     if (u.pid != t.pid || u.state == ThreadState::kFree || u.state == ThreadState::kDead) continue;
-    if (u.state == ThreadState::kBlocked) unlink(g_objs[u.waits_on], u.tid);
+    if (u.state == ThreadState::kBlocked) unlink(g_objs[u.waits_on], tid_of(u));
     u.state = ThreadState::kDead;
   }
   for (uint32_t i = 1; i <= kMaxObjects; ++i) {
@@ -293,10 +308,10 @@ void end_process(Thread& t, bool killed, int32_t code, uint32_t cause, uint32_t 
     --g_async_rings;
   }
   if (killed) {
-    bsp::printf("kernel: process %lu killed: mcause %lu at pc 0x%08lx, mtval 0x%08lx\n", t.pid,
+    bsp::printf("kernel: process %lu killed: mcause %lu at pc 0x%08lx, mtval 0x%08lx\n", pid,
                 cause, t.pc, tval);
   } else {
-    bsp::printf("kernel: process %lu exited with %ld\n", t.pid, code);
+    bsp::printf("kernel: process %lu exited with %ld\n", pid, code);
   }
 }
 
@@ -341,8 +356,7 @@ uint32_t new_thread(uint32_t pid, uint32_t entry, uint32_t sp) {
     t.x[2] = sp;
     t.pc = entry;
     t.state = ThreadState::kRunnable;
-    t.pid = pid;
-    t.tid = tid;
+    t.pid = static_cast<uint8_t>(pid);
 #if defined(KERNEL_PROCESS)
     init_kernel_context(tid);
 #endif
@@ -377,7 +391,6 @@ bool sys_write(Thread& t) {
       RT_MARK("kernel.preempt");  // a preemption point noticed the timer
       t.x[10] = buf;
       t.x[11] = len;
-      ++t.restarts;
       ++g_count.restarts;
       return false;  // pc stays on the ecall: the restart continues the copy
     }
@@ -402,6 +415,7 @@ bool may_access(const Thread& t, uint32_t tid) {
 
 // SYS_thread_state: the 33 words (x0..x31, pc) of any thread, at any moment --
 // the saved registers are its complete state, also in the middle of a long call.
+// x0 is 0 and gp (x3) the process's gp: neither is saved per thread.
 void sys_thread_state(Thread& t) {
   const uint32_t tid = t.x[10], buf = t.x[11];
   if (tid == 0 || tid > kMaxThreads || g_threads[tid].state == ThreadState::kFree) {
@@ -418,17 +432,22 @@ void sys_thread_state(Thread& t) {
   }
   const Thread& s = g_threads[tid];
   uint32_t* out = reinterpret_cast<uint32_t*>(static_cast<uintptr_t>(buf));
-  for (uint32_t i = 0; i < 32; ++i) out[i] = s.x[i];
+  out[0] = 0;
+  out[1] = s.x[1];
+  out[2] = s.x[2];
+  out[3] = g_procs[s.pid].gp;
+  for (uint32_t i = 4; i < 32; ++i) out[i] = s.x[i];
   out[32] = s.pc;
   // The caller's own a0 is about to become the result: export what it is.
-  if (tid == t.tid) out[10] = 0;
+  if (tid == tid_of(t)) out[10] = 0;
   t.x[10] = s.state == ThreadState::kDead ? 1 : 0;
 }
 
 // SYS_thread_set_state: imports x1..x31 and pc into another thread (Fluke's
 // thread_set_state). A thread asleep in a call leaves its queue (or its port)
 // and runs from the new registers; in the process model its kernel context,
-// if any, is dropped -- the registers are all there is to a thread.
+// if any, is dropped -- the registers are all there is to a thread. gp (x3)
+// is the process's, not the thread's: another value is refused (EINVAL).
 void sys_thread_set_state(Thread& t) {
   const uint32_t tid = t.x[10], buf = t.x[11];
   if (tid == 0 || tid > kMaxThreads || g_threads[tid].state == ThreadState::kFree ||
@@ -436,7 +455,7 @@ void sys_thread_set_state(Thread& t) {
     t.x[10] = static_cast<uint32_t>(sys::kEsrch);
     return;
   }
-  if (tid == t.tid) {  // the caller's own registers are about to change anyway
+  if (tid == tid_of(t)) {  // the caller's own registers are about to change anyway
     t.x[10] = static_cast<uint32_t>(sys::kEinval);
     return;
   }
@@ -451,6 +470,10 @@ void sys_thread_set_state(Thread& t) {
     t.x[10] = static_cast<uint32_t>(sys::kEfault);
     return;
   }
+  if (in[3] != g_procs[u.pid].gp) {
+    t.x[10] = static_cast<uint32_t>(sys::kEinval);
+    return;
+  }
   if (u.state == ThreadState::kBlocked) {
     Object& o = g_objs[u.waits_on];
     if (o.kind == ObjKind::kPort && o.holder == tid) o.holder = 0;  // a waiting receiver
@@ -458,7 +481,9 @@ void sys_thread_set_state(Thread& t) {
     u.state = ThreadState::kRunnable;
     u.waits_on = 0;
   }
-  for (uint32_t i = 1; i < 32; ++i) u.x[i] = in[i];
+  u.x[1] = in[1];
+  u.x[2] = in[2];
+  for (uint32_t i = 4; i < 32; ++i) u.x[i] = in[i];
   u.pc = in[32];
 #if defined(KERNEL_PROCESS)
   init_kernel_context(tid);
@@ -529,20 +554,17 @@ bool ipc_copy(Thread& s, uint32_t sr, Thread& r, uint32_t dr, StillThere still_t
     r.x[dr + 1] -= n;
     r.x[dr + 2] += n;
     since_check += n;
-    const bool more = s.x[sr + 1] > 0 && r.x[dr + 1] > 0;
+    if (s.x[sr + 1] == 0 || r.x[dr + 1] == 0) break;  // done
 #if defined(KERNEL_FP)
-    if (more) {
-      preempt_window();
-      if (!still_there()) return false;
-    }
+    preempt_window();
+    if (!still_there()) return false;
 #else
     (void)still_there;  // the kernel is not preempted inside the copy
 #endif
-    if (since_check >= 16 && more) {
+    if (since_check >= 16) {
       since_check = 0;
       if (preempt_pending()) {
         RT_MARK("kernel.preempt");  // a preemption point noticed the timer
-        ++s.restarts;
         ++g_count.restarts;
         return false;
       }
@@ -585,7 +607,7 @@ enum class Delivery { kDone, kInterrupted, kReceiverBusy };
 Delivery deliver(Thread& t, Object& o, uint32_t port, bool wants_reply) {
   Thread& r = g_threads[o.holder];
   const uint32_t mark = r.x[14];
-  if (mark != 0 && mark != t.tid) {
+  if (mark != 0 && mark != tid_of(t)) {
     if (copier_still_at_it(mark, sys::kIpcSend, port) ||
         copier_still_at_it(mark, sys::kIpcCall, port))
       return Delivery::kReceiverBusy;
@@ -595,19 +617,19 @@ Delivery deliver(Thread& t, Object& o, uint32_t port, bool wants_reply) {
       r.x[14] = 0;
       r.x[10] = static_cast<uint32_t>(sys::kEfault);
       r.pc += 4;
-      wake(r.tid);
+      wake(tid_of(r));
       return Delivery::kReceiverBusy;  // the sender waits for another receiver
     }
   }
-  r.x[14] = t.tid;
-  const uint32_t rtid = r.tid;
+  r.x[14] = tid_of(t);
+  const uint32_t rtid = tid_of(r);
   if (!ipc_copy(t, 11, r, 11, [&o, rtid] { return o.holder == rtid; }))
     return Delivery::kInterrupted;
   o.holder = 0;
   r.x[10] = r.x[13];  // the message length
-  r.x[14] = wants_reply ? t.tid : 0;
+  r.x[14] = wants_reply ? tid_of(t) : 0;
   r.pc += 4;
-  wake(r.tid);
+  wake(tid_of(r));
   return Delivery::kDone;
 }
 
@@ -619,7 +641,6 @@ Thread* result(Thread& t, int32_t v) {
 
 // Returns the thread to run next.
 Thread* on_syscall(Thread& t) {
-  ++t.syscalls;
   ++g_count.syscalls;
   const uint32_t a0 = t.x[10], a1 = t.x[11];
   switch (t.x[17]) {
@@ -639,7 +660,7 @@ Thread* on_syscall(Thread& t) {
     case sys::kGetPid:
       return result(t, static_cast<int32_t>(t.pid));
     case sys::kGetTid:
-      return result(t, static_cast<int32_t>(t.tid));
+      return result(t, static_cast<int32_t>(tid_of(t)));
     case sys::kThreadState:
       sys_thread_state(t);
       t.pc += 4;
@@ -664,7 +685,7 @@ Thread* on_syscall(Thread& t) {
       const uint32_t m = own_object(t, a0, ObjKind::kMutex);
       if (m == 0) return result(t, sys::kEinval);
       if (g_objs[m].holder == 0) {
-        g_objs[m].holder = t.tid;
+        g_objs[m].holder = tid_of(t);
         return result(t, 0);
       }
       block(t, m);  // pc stays on the ecall: woken, it tries again
@@ -673,7 +694,7 @@ Thread* on_syscall(Thread& t) {
     case sys::kMutexUnlock: {
       const uint32_t m = own_object(t, a0, ObjKind::kMutex);
       if (m == 0) return result(t, sys::kEinval);
-      if (g_objs[m].holder != t.tid) return result(t, sys::kEperm);
+      if (g_objs[m].holder != tid_of(t)) return result(t, sys::kEperm);
       release_mutex(m);
       return result(t, 0);
     }
@@ -681,7 +702,7 @@ Thread* on_syscall(Thread& t) {
       const uint32_t c = own_object(t, a0, ObjKind::kCond);
       const uint32_t m = own_object(t, a1, ObjKind::kMutex);
       if (c == 0 || m == 0) return result(t, sys::kEinval);
-      if (g_objs[m].holder != t.tid) return result(t, sys::kEperm);
+      if (g_objs[m].holder != tid_of(t)) return result(t, sys::kEperm);
       // Fluke's multi-stage call: after the wait the thread must relock the
       // mutex, so its registers become exactly that call -- a7 = mutex_lock,
       // a0 = the mutex, pc still on the ecall. The kernel remembers nothing.
@@ -774,11 +795,11 @@ Thread* on_syscall(Thread& t) {
       const uint32_t port = own_object(t, a0, ObjKind::kPort);
       if (port == 0) return result(t, sys::kEinval);
       Object& o = g_objs[port];
-      if (o.holder != 0 && o.holder != t.tid) return result(t, sys::kEbusy);
+      if (o.holder != 0 && o.holder != tid_of(t)) return result(t, sys::kEbusy);
       if (!in_region(t.pid, a1, t.x[12])) return result(t, sys::kEfault);
-      o.holder = t.tid;  // the receiver waits (outside the queue, which holds senders)
+      o.holder = tid_of(t);  // the receiver waits (outside the queue, which holds senders)
       t.state = ThreadState::kBlocked;
-      t.waits_on = port;
+      t.waits_on = static_cast<uint8_t>(port);
       ++g_count.blocks;
       wake(dequeue(o));  // a sleeping sender repeats its send and finds us
       return switch_to(pick_next());
@@ -815,7 +836,7 @@ Thread* on_syscall(Thread& t) {
       const uint32_t port = port_object(t.x[10]);
       if (port == 0) return result(t, sys::kEinval);  // the server's process has ended
       t.state = ThreadState::kBlocked;  // not queued: the server's ipc_reply finds it
-      t.waits_on = port;
+      t.waits_on = static_cast<uint8_t>(port);
       ++g_count.blocks;
       return switch_to(pick_next());
     }
@@ -827,12 +848,12 @@ Thread* on_syscall(Thread& t) {
       if (!awaits_reply(client, port) || g_objs[port].pid != t.pid) return result(t, sys::kEsrch);
       if (!in_region(t.pid, a1, t.x[12])) return result(t, sys::kEfault);
       const uint32_t mark = client.x[16];
-      if (mark != 0 && mark != t.tid) {
+      if (mark != 0 && mark != tid_of(t)) {
         if (copier_still_at_it(mark, sys::kIpcReply, c)) return result(t, sys::kEbusy);
         rewind(client, 13);
         if (!in_region(client.pid, client.x[13], client.x[14])) return result(t, sys::kEfault);
       }
-      client.x[16] = t.tid;
+      client.x[16] = tid_of(t);
       if (!ipc_copy(t, 11, client, 13, [&client, port] { return awaits_reply(client, port); }))
         return switch_to(pick_next());  // interrupted: the reply repeats from its registers
       client.x[10] = client.x[15];  // the reply's length
@@ -847,12 +868,12 @@ Thread* on_syscall(Thread& t) {
 
 }  // namespace
 
-bool create_process(uint32_t pid, Entry entry) {
+bool create_process(uint32_t pid, Entry entry, uint32_t gp) {
   if (pid == 0 || pid > kMaxProcesses || g_procs[pid].alive) return false;
   const uint32_t tid = new_thread(pid, static_cast<uint32_t>(reinterpret_cast<uintptr_t>(entry)),
                                   static_cast<uint32_t>(region_base(pid) + kRegionBytes));
   if (tid == 0) return false;
-  g_procs[pid] = ProcessInfo{pid, true, false, 0, 0, 0, 0};
+  g_procs[pid] = ProcessInfo{pid, true, false, 0, 0, 0, 0, gp};
   return true;
 }
 
@@ -920,6 +941,7 @@ void resume_from(const Snapshot& s) {
   // Kernel continuations are not part of a snapshot: every thread starts
   // again from its user registers (a call in progress repeats its ecall).
   for (uint32_t i = 1; i <= kMaxThreads; ++i) init_kernel_context(i);
+  set_kernel_stack_bias();
 #endif
   for (uint32_t p = 0; p <= kMaxProcesses; ++p) g_mapped[p] = s.mapped[p];
   g_current = s.current;
@@ -974,11 +996,10 @@ uint32_t console_bytes() { return g_console_bytes; }
 const ProcessInfo& process(uint32_t pid) { return g_procs[pid]; }
 const Thread& thread(uint32_t tid) { return g_threads[tid]; }
 
-uint32_t total_restarts() {
-  uint32_t n = 0;
-  for (const Thread& t : g_threads) n += t.restarts;
-  return n;
-}
+// Every restart is counted where it happens (sys_write, ipc_copy); unlike a
+// sum over the thread table it also keeps those of threads whose slot was
+// reused.
+uint32_t total_restarts() { return g_count.restarts; }
 
 void run() {
   bsp::irq::disable_global();  // the kernel is not preemptible (NP)
@@ -989,6 +1010,9 @@ void run() {
   bsp::csr_clear<csr::kMstatus>(kMstatusMpp);
   bsp::csr_set<csr::kMstatus>(kMstatusMpie);
   g_current = 0;
+#if defined(KERNEL_PROCESS)
+  set_kernel_stack_bias();
+#endif
   __kernel_resume(switch_to(pick_next()));
 }
 
@@ -1033,14 +1057,26 @@ Thread* handle_trap(Thread* t, uint32_t mcause, uint32_t mtval) {
 // finish (it sleeps in an object's queue, or stopped at a preemption point)
 // then goes on in the kernel from t's registers -- unless another thread
 // finished it meanwhile (a sender completes its receiver's ipc_recv).
-Thread* continue_in_kernel(Thread& t, Thread* n, bool was_call, uint32_t call_pc) {
+// Out of line, so that the common case -- the trapping thread goes on --
+// keeps kernel_trap's frame small, and a switch that leaves no call pending
+// (a preemption, a call that completed) saves few registers.
+[[gnu::noinline]] Thread* go_on_in_kernel(Thread& t, uint32_t call_pc) {
   for (;;) {
+    Thread* const n = on_syscall(t);
     if (n == &t) return n;
-    const bool pending = was_call && t.pc == call_pc && t.state != ThreadState::kDead;
-    __kernel_switch(&g_ksp[t.tid], g_ksp[n->tid]);
+    const bool pending = t.pc == call_pc && t.state != ThreadState::kDead;
+    __kernel_switch(&g_ksp[tid_of(t)], g_ksp[tid_of(*n)]);
     if (!pending || t.pc != call_pc) return &t;  // back to user mode
-    n = on_syscall(t);
   }
+}
+[[gnu::noinline]] Thread* switch_away(Thread& t, Thread* n, bool was_call, uint32_t call_pc) {
+  const bool pending = was_call && t.pc == call_pc && t.state != ThreadState::kDead;
+  __kernel_switch(&g_ksp[tid_of(t)], g_ksp[tid_of(*n)]);
+  if (!pending || t.pc != call_pc) return &t;  // back to user mode
+  return go_on_in_kernel(t, call_pc);
+}
+inline Thread* continue_in_kernel(Thread& t, Thread* n, bool was_call, uint32_t call_pc) {
+  return n == &t ? n : switch_away(t, n, was_call, call_pc);
 }
 #endif
 
@@ -1058,7 +1094,7 @@ void kernel_preempt_in_kernel() {
   count_preemption();
   Thread& t = g_threads[g_current];
   Thread* n = switch_to(pick_next());
-  if (n != &t) __kernel_switch(&g_ksp[t.tid], g_ksp[n->tid]);
+  if (n != &t) __kernel_switch(&g_ksp[tid_of(t)], g_ksp[tid_of(*n)]);
 }
 #endif
 

@@ -18,22 +18,38 @@ inline constexpr uint32_t kRegionBytes = 0x4000;
 inline constexpr uint32_t kMaxThreads = 8;     // tids 1..8
 inline constexpr uint32_t kMaxObjects = 16;    // mutex / condition variable ids 1..16
 
-enum class ThreadState : uint32_t { kFree, kRunnable, kBlocked, kDead };
+enum class ThreadState : uint8_t { kFree, kRunnable, kBlocked, kDead };
 
-// The whole state of a thread is its user registers and pc (x[2] = sp):
-// the kernel keeps no other per-thread state (interrupt model).
-struct Thread {
-  uint32_t x[32];  // x[0] unused (always 0)
-  uint32_t pc;
-  ThreadState state;
-  uint32_t pid;
-  uint32_t tid;
-  uint32_t next;       // next tid in the wait queue it sleeps in (0: last)
-  uint32_t waits_on;   // object id while kBlocked
-  uint32_t restarts;   // long calls interrupted and restarted
-  uint32_t syscalls;
+// A thread's user registers as the trap path saves them: x1, x2 (sp) and
+// x4..x31, indexed by register number (x[10] = a0). x0 is hardwired zero and
+// x3 (gp) belongs to the process (ProcessInfo::gp, the psABI's global pointer,
+// which compilers never allocate): neither has a word here, so x[0] and x[3]
+// must not be used.
+struct Regs {
+  uint32_t w[30];
+  static constexpr uint32_t slot(uint32_t i) { return i < 3 ? i - 1 : i - 2; }
+  constexpr uint32_t& operator[](uint32_t i) { return w[slot(i)]; }
+  constexpr const uint32_t& operator[](uint32_t i) const { return w[slot(i)]; }
 };
-static_assert(sizeof(uint32_t) * 33 == 132, "trap_entry.S: pc at offset 128");
+
+// The whole state of a thread is its user registers and pc: besides them the
+// kernel keeps four bytes of bookkeeping (interrupt model). The tid is the
+// record's index in the thread table, the wait-queue link a tid, the object
+// slept on an object id; the per-thread counts are the kernel's (Counters).
+struct Thread {
+  Regs x;              // x1, x2, x4..x31 (trap_entry.S: x1 at 0, x2 at 4, xi at 4 * (i - 2))
+  uint32_t pc;         // trap_entry.S: THREAD_PC
+  ThreadState state;
+  uint8_t pid;
+  uint8_t next;        // next tid in the wait queue it sleeps in (0: last)
+  uint8_t waits_on;    // object id while kBlocked
+};
+inline constexpr uint32_t kRegisterSaveBytes = sizeof(Regs) + sizeof(uint32_t);  // and pc
+static_assert(sizeof(Regs) == 30 * 4 && __builtin_offsetof(Thread, pc) == 120,
+              "trap_entry.S: register offsets, THREAD_PC");
+static_assert(sizeof(Thread) == 128, "trap_entry.S: THREAD_TO_KSTACK_SHIFT (process model)");
+static_assert(kMaxThreads <= 255 && kMaxObjects <= 255 && kMaxProcesses <= 255,
+              "Thread: pid, next and waits_on are bytes");
 
 struct ProcessInfo {
   uint32_t pid;
@@ -41,13 +57,18 @@ struct ProcessInfo {
   bool killed;
   int32_t exit_code;
   uint32_t cause, tval, fault_pc;  // when killed
+  // gp (x3) of all its threads: set by the kernel on every return to U-mode,
+  // exported by thread_state; thread_set_state refuses another value (EINVAL).
+  // A thread that writes gp keeps the value only until its next trap.
+  uint32_t gp;
 };
 
 using Entry = void (*)();
 
 // Creates process `pid` (1..3) running `entry` in U-mode with its stack at the
-// top of its region. Call before run(). False for a bad pid or one in use.
-bool create_process(uint32_t pid, Entry entry);
+// top of its region and `gp` in the gp register of every thread it will have.
+// Call before run(). False for a bad pid or one in use.
+bool create_process(uint32_t pid, Entry entry, uint32_t gp = 0);
 // thread_state on a thread of another process is refused (EPERM) unless the
 // configuration lets `manager` export the threads of `target` (a stand-in for
 // Fluke's references to thread objects, which this slice does not have yet).
@@ -63,6 +84,7 @@ void set_quantum(uint32_t min, uint32_t max, uint32_t seed);
 
 const ProcessInfo& process(uint32_t pid);
 const Thread& thread(uint32_t tid);
+// Long calls stopped at a preemption point and restarted (counters().restarts).
 uint32_t total_restarts();
 
 // Checkpoint / restore (Fluke: the exported user-visible state is enough to
@@ -103,8 +125,9 @@ struct Counters {
 // kernel stack) or "process" (a kernel stack per thread); "NP", "PP" or "FP".
 const char* execution_model();
 const char* preemption_model();
-// Kernel memory per thread in this build: the Thread record plus, in the
-// process model, its kernel stack and saved stack pointer.
+// Kernel memory per thread in this build: the Thread record (its register
+// save area is kRegisterSaveBytes) plus, in the process model, its kernel
+// stack and saved stack pointer.
 uint32_t bytes_per_thread();
 const Counters& counters();
 

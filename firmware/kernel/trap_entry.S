@@ -1,18 +1,25 @@
 /* The kernel's trap vector (docs/kernel.md "Traps").
  *
- * While a thread runs in U-mode, mscratch holds its Thread (whose first 33
- * words are x0..x31 and pc); in the kernel mscratch is 0. A trap from U-mode
- * swaps sp with mscratch, saves every user register and the pc into the
- * Thread -- the user registers are the thread's whole state, the kernel keeps
- * nothing else for it -- switches to the kernel stack and calls
+ * While a thread runs in U-mode, mscratch holds its Thread (whose first 31
+ * words are x1, x2, x4..x31 and pc); in the kernel mscratch is 0. A trap from
+ * U-mode swaps sp with mscratch, saves every user register and the pc into
+ * the Thread -- the user registers are the thread's whole state, the kernel
+ * keeps nothing else for it -- switches to the kernel stack and calls
  * kernel_trap(thread), which returns the Thread to run next;
- * __kernel_resume loads it and returns to U-mode with mret. A trap taken in
+ * __kernel_resume loads it and returns to U-mode with mret. x0 is hardwired
+ * zero; gp (x3) is not saved: it belongs to the process (the psABI's global
+ * pointer), and the return to U-mode loads the process's gp, which
+ * kernel::switch_to leaves in __kernel_user_gp (docs/kernel.md "Registers
+ * kept per thread"). The kernel never uses gp itself. A trap taken in
  * the kernel itself (mscratch 0) is a kernel bug: it goes to the BSP's
  * trap entry, which reports it and stops.
  *
  * Process model (KERNEL_PROCESS, docs/kernel.md "Execution models"): every
  * thread has its own kernel stack, KSTACK_BYTES at __kernel_stacks +
- * (tid - 1) * KSTACK_BYTES; a trap from U-mode runs kernel_trap on the
+ * (tid - 1) * KSTACK_BYTES; its top, __kernel_stacks + tid * KSTACK_BYTES, is
+ * (Thread* << THREAD_TO_KSTACK_SHIFT) + __kernel_stack_bias (the Thread is
+ * g_threads[tid], 128 bytes; the bias is set by the kernel before the first
+ * thread runs). A trap from U-mode runs kernel_trap on the
  * trapping thread's stack, and a thread that sleeps or is preempted in the
  * kernel keeps its kernel context there (__kernel_switch). FP
  * (KERNEL_FP, process model only): the kernel runs with interrupts enabled
@@ -26,12 +33,14 @@
 #error "KERNEL_FP needs the process model (KERNEL_PROCESS)"
 #endif
 #define KSTACK_SHIFT 10            /* 1 KiB of kernel stack per thread */
-#define THREAD_TID 140             /* offsetof(kernel::Thread, tid) */
+#define THREAD_TO_KSTACK_SHIFT 3  /* KSTACK_BYTES / sizeof(kernel::Thread) = 8 */
+#define THREAD_PC 120              /* offsetof(kernel::Thread, pc) */
 #define MSTATUS_MPP (3 << 11)
 #define MSTATUS_MPIE (1 << 7)
 #define MCAUSE_MTI 0x80000007
-#define SAVE(r, i) sw x##r, (4 * i)(sp)
-#define LOAD(r, i) lw x##r, (4 * i)(t6)
+/* kernel::Regs: x1 at 0, x2 at 4, xi at 4 * (i - 2) for i = 4..31 */
+#define SAVE(r) sw x##r, (4 * ((r) - 2))(sp)
+#define LOAD(r) lw x##r, (4 * ((r) - 2))(t6)
 
   .section .text.kernel_trap, "ax", @progbits
   .balign 4
@@ -40,45 +49,47 @@
 __kernel_trap:
   csrrw sp, mscratch, sp
   beqz sp, .Lfrom_kernel
-  SAVE(1, 1)
-  SAVE(3, 3)
-  SAVE(4, 4)
-  SAVE(5, 5)
-  SAVE(6, 6)
-  SAVE(7, 7)
-  SAVE(8, 8)
-  SAVE(9, 9)
-  SAVE(10, 10)
-  SAVE(11, 11)
-  SAVE(12, 12)
-  SAVE(13, 13)
-  SAVE(14, 14)
-  SAVE(15, 15)
-  SAVE(16, 16)
-  SAVE(17, 17)
-  SAVE(18, 18)
-  SAVE(19, 19)
-  SAVE(20, 20)
-  SAVE(21, 21)
-  SAVE(22, 22)
-  SAVE(23, 23)
-  SAVE(24, 24)
-  SAVE(25, 25)
-  SAVE(26, 26)
-  SAVE(27, 27)
-  SAVE(28, 28)
-  SAVE(29, 29)
-  SAVE(30, 30)
-  SAVE(31, 31)
+  sw ra, 0(sp)
+  SAVE(4)
+  SAVE(5)
+  SAVE(6)
+  SAVE(7)
+  SAVE(8)
+  SAVE(9)
+  SAVE(10)
+  SAVE(11)
+  SAVE(12)
+  SAVE(13)
+  SAVE(14)
+  SAVE(15)
+  SAVE(16)
+  SAVE(17)
+  SAVE(18)
+  SAVE(19)
+  SAVE(20)
+  SAVE(21)
+  SAVE(22)
+  SAVE(23)
+  SAVE(24)
+  SAVE(25)
+  SAVE(26)
+  SAVE(27)
+  SAVE(28)
+  SAVE(29)
+  SAVE(30)
+  SAVE(31)
   csrrw t0, mscratch, zero      /* the user sp; in the kernel now */
-  sw t0, 8(sp)
+  sw t0, 4(sp)
   csrr t0, mepc
-  sw t0, 128(sp)
+  sw t0, THREAD_PC(sp)
   mv a0, sp
 #if defined(KERNEL_PROCESS)
-  lw t0, THREAD_TID(a0)         /* this thread's kernel stack: its top */
-  slli t0, t0, KSTACK_SHIFT
-  la sp, __kernel_stacks
+  .option push
+  .option norelax               /* gp is the user's here: no gp-relative access */
+  lui t0, %hi(__kernel_stack_bias)
+  lw t0, %lo(__kernel_stack_bias)(t0)
+  .option pop
+  slli sp, a0, THREAD_TO_KSTACK_SHIFT  /* this thread's kernel stack: its top */
   add sp, sp, t0
 #else
   la sp, __kernel_stack_top
@@ -97,40 +108,44 @@ __kernel_resume:                /* a0: Thread* */
   li t0, MSTATUS_MPIE
   csrs mstatus, t0
 #endif
-  lw t0, 128(t6)
+  lw t0, THREAD_PC(t6)
   csrw mepc, t0
   csrw mscratch, t6
-  LOAD(1, 1)
-  LOAD(2, 2)
-  LOAD(3, 3)
-  LOAD(4, 4)
-  LOAD(5, 5)
-  LOAD(6, 6)
-  LOAD(7, 7)
-  LOAD(8, 8)
-  LOAD(9, 9)
-  LOAD(10, 10)
-  LOAD(11, 11)
-  LOAD(12, 12)
-  LOAD(13, 13)
-  LOAD(14, 14)
-  LOAD(15, 15)
-  LOAD(16, 16)
-  LOAD(17, 17)
-  LOAD(18, 18)
-  LOAD(19, 19)
-  LOAD(20, 20)
-  LOAD(21, 21)
-  LOAD(22, 22)
-  LOAD(23, 23)
-  LOAD(24, 24)
-  LOAD(25, 25)
-  LOAD(26, 26)
-  LOAD(27, 27)
-  LOAD(28, 28)
-  LOAD(29, 29)
-  LOAD(30, 30)
-  LOAD(31, 31)                  /* t6 last: it was the base */
+  .option push
+  .option norelax               /* gp is the process's, not the thread's */
+  lui t0, %hi(__kernel_user_gp)
+  lw gp, %lo(__kernel_user_gp)(t0)
+  .option pop
+  lw ra, 0(t6)
+  lw sp, 4(t6)
+  LOAD(4)
+  LOAD(5)
+  LOAD(6)
+  LOAD(7)
+  LOAD(8)
+  LOAD(9)
+  LOAD(10)
+  LOAD(11)
+  LOAD(12)
+  LOAD(13)
+  LOAD(14)
+  LOAD(15)
+  LOAD(16)
+  LOAD(17)
+  LOAD(18)
+  LOAD(19)
+  LOAD(20)
+  LOAD(21)
+  LOAD(22)
+  LOAD(23)
+  LOAD(24)
+  LOAD(25)
+  LOAD(26)
+  LOAD(27)
+  LOAD(28)
+  LOAD(29)
+  LOAD(30)
+  LOAD(31)                      /* t6 last: it was the base */
   mret
 
 .Lfrom_kernel:
@@ -251,6 +266,12 @@ __kernel_first_run:
   .globl __kernel_stacks
 __kernel_stacks:
   .space (1 << KSTACK_SHIFT) * 8  /* kernel::kMaxThreads */
+
+  .section .bss.kernel_stack_bias, "aw", @nobits
+  .balign 4
+  .globl __kernel_stack_bias
+__kernel_stack_bias:            /* __kernel_stacks - (g_threads << THREAD_TO_KSTACK_SHIFT) */
+  .space 4
 #else
   .section .bss.kernel_stack, "aw", @nobits
   .balign 16
@@ -259,3 +280,9 @@ __kernel_stack:
   .globl __kernel_stack_top
 __kernel_stack_top:
 #endif
+
+  .section .bss.kernel_user_gp, "aw", @nobits
+  .balign 4
+  .globl __kernel_user_gp
+__kernel_user_gp:               /* the running process's gp (kernel::ProcessInfo::gp) */
+  .space 4

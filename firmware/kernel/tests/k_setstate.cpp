@@ -8,6 +8,10 @@
 // behind thread 2 in its queue. Every refusal is checked: the caller itself
 // (EINVAL), no such thread (ESRCH), a buffer or a pc outside the region
 // (EFAULT), another process's thread without a grant (EPERM, process 2).
+// gp is the process's (docs/kernel.md "Registers kept per thread"): process 1
+// runs with the gp it was created with in every thread, thread_state exports
+// it, an import with another gp is refused (EINVAL) and a thread that writes
+// gp finds the process's gp again after its next trap; process 2 has gp 0.
 // Prints "k_setstate: PASS".
 #include "bsp/print.h"
 #include "kernel/kernel.h"
@@ -28,6 +32,31 @@ USER_DATA(1) volatile int32_t g_received4 = -1;
 USER_DATA(1) char g_rx4[16];
 USER_RODATA(1) const char kMsg[] = "to thread 4";
 USER_DATA(1) int32_t g_err_self, g_err_tid, g_err_buf, g_err_pc, g_ok2, g_ok3, g_unlock;
+USER_DATA(1) uint32_t g_gp;  // process 1's gp: set by main before run()
+USER_DATA(1) int32_t g_err_gp, g_self_state;
+USER_DATA(1) uint32_t g_gp_main, g_gp5, g_gp_after_write, g_gp_exported_self, g_gp_exported2;
+USER_DATA(1) uint32_t g_x0_exported;
+
+__attribute__((always_inline)) inline uint32_t read_gp() {
+  uint32_t v;
+  asm volatile("mv %0, gp" : "=r"(v));
+  return v;
+}
+
+// Writes `v` into gp and exports the caller's own registers in the same
+// breath: the export and gp after the call show the process's gp.
+USER_TEXT(1) uint32_t write_gp_then_export(uint32_t v) {
+  register uint32_t a0 asm("a0") = static_cast<uint32_t>(sys::gettid());
+  register uint32_t a1 asm("a1") = reinterpret_cast<uintptr_t>(g_regs);
+  register uint32_t a7 asm("a7") = sys::kThreadState;
+  uint32_t after;
+  asm volatile("mv gp, %[v]\n\tecall\n\tmv %[after], gp"
+               : "+r"(a0), [after] "=&r"(after)
+               : "r"(a1), "r"(a7), [v] "r"(v)
+               : "memory");
+  g_self_state = static_cast<int32_t>(a0);
+  return after;
+}
 
 USER_TEXT(1) void redirected(uint32_t v) {
   g_redirected = g_redirected + v;
@@ -42,6 +71,7 @@ USER_TEXT(1) void thread2() {
 }
 
 USER_TEXT(1) void thread5() {
+  g_gp5 = read_gp();
   g_started5 = 1;
   sys::mutex_lock(g_mutex);  // sleeps behind thread 2
   g_locked5 = 1;
@@ -70,6 +100,9 @@ USER_TEXT(1) int32_t redirect(uint32_t tid, uint32_t v) {
 }
 
 USER_TEXT(1) void p1_main() {
+  g_gp_main = read_gp();
+  g_gp_after_write = write_gp_then_export(g_gp ^ 0x5A5A0000u);
+  g_gp_exported_self = g_regs[3];
   g_mutex = sys::mutex_create();
   g_port = sys::port_create();
   sys::mutex_lock(g_mutex);
@@ -88,6 +121,11 @@ USER_TEXT(1) void p1_main() {
   sys::thread_state(static_cast<uint32_t>(t2), g_regs);
   g_regs[32] = 0x80000000u;  // the kernel's code: not in process 1's region
   g_err_pc = sys::thread_set_state(static_cast<uint32_t>(t2), g_regs);
+  sys::thread_state(static_cast<uint32_t>(t2), g_regs);
+  g_x0_exported = g_regs[0];
+  g_gp_exported2 = g_regs[3];
+  g_regs[3] = g_gp + 4;  // gp is the process's: another value is refused
+  g_err_gp = sys::thread_set_state(static_cast<uint32_t>(t2), g_regs);
 
   g_ok2 = redirect(static_cast<uint32_t>(t2), 42);
   g_ok3 = redirect(static_cast<uint32_t>(t3), 7);
@@ -104,8 +142,10 @@ USER_TEXT(1) void p1_main() {
 
 USER_DATA(2) uint32_t g_p2_regs[33];
 USER_DATA(2) int32_t g_p2_err;
+USER_DATA(2) uint32_t g_p2_gp = 1;
 
 USER_TEXT(2) void p2_main() {
+  asm volatile("mv %0, gp" : "=r"(g_p2_gp));  // created without a gp: 0
   g_p2_err = sys::thread_set_state(1, g_p2_regs);  // process 1's thread: EPERM
   sys::exit(0);
 }
@@ -121,17 +161,28 @@ int kernel_finished() {
   ok = ok && g_ok2 == 0 && g_ok3 == 0 && g_unlock == 0 && g_locked2 == 0 && g_got3 == 0 &&
        g_locked5 == 1 && g_redirected == 49 &&
        g_received4 == static_cast<int32_t>(sizeof(kMsg));
+  const bool gp_ok = g_gp != 0 && g_gp_main == g_gp && g_gp5 == g_gp && g_self_state == 0 &&
+                     g_gp_after_write == g_gp && g_gp_exported_self == g_gp &&
+                     g_gp_exported2 == g_gp && g_x0_exported == 0 && g_err_gp == sys::kEinval &&
+                     g_p2_gp == 0 && p1.gp == g_gp && p2.gp == 0;
+  ok = ok && gp_ok;
   bsp::printf("k_setstate: %s model, %s: errors self %ld tid %ld buf %ld pc %ld other %ld; "
               "imports %ld %ld, redirected %lu, mutex taken %lu / %lu, port message %ld bytes\n",
               kernel::execution_model(), kernel::preemption_model(), g_err_self, g_err_tid,
               g_err_buf, g_err_pc, g_p2_err, g_ok2, g_ok3, g_redirected, g_locked2, g_locked5,
               g_received4);
+  bsp::printf("k_setstate: gp 0x%08lx: main 0x%08lx, thread 5 0x%08lx, after a write 0x%08lx, "
+              "exported 0x%08lx / 0x%08lx, import with another gp %ld, process 2 0x%08lx: %s\n",
+              g_gp, g_gp_main, g_gp5, g_gp_after_write, g_gp_exported_self, g_gp_exported2,
+              g_err_gp, g_p2_gp, gp_ok ? "ok" : "WRONG");
   bsp::printf("k_setstate: %s\n", ok ? "PASS" : "FAIL");
   return ok ? 0 : 1;
 }
 
 int main() {
-  kernel::create_process(1, p1_main);
+  // A psABI-style global pointer: 2 KiB into process 1's data.
+  g_gp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(g_regs)) + 0x800;
+  kernel::create_process(1, p1_main, g_gp);
   kernel::create_process(2, p2_main);
   kernel::run();
 }

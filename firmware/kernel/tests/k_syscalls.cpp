@@ -45,8 +45,8 @@ USER_TEXT(1) void p1_main() {
 
 int kernel_finished() {
   bsp::printf("k_syscalls: %s model, %s: kernel memory per thread %lu bytes (register save area "
-              "%u)\n", kernel::execution_model(), kernel::preemption_model(),
-              kernel::bytes_per_thread(), 33u * 4u);
+              "%lu)\n", kernel::execution_model(), kernel::preemption_model(),
+              kernel::bytes_per_thread(), kernel::kRegisterSaveBytes);
   const bool ok = kernel::process(1).exit_code == 0 && !kernel::process(1).killed;
   bsp::printf("k_syscalls: %s\n", ok ? "PASS" : "FAIL");
   return ok ? 0 : 1;
