@@ -21,7 +21,7 @@ CMAKE_ARGS ?=
 
 DEB_PACKAGES := verilator libsystemc-dev libboost-dev libboost-program-options-dev \
   yosys nextpnr-ice40 fpga-icestorm gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf \
-  iverilog qemu-system-misc gtkwave cmake make g++ googletest libgtest-dev gnuplot-nox z3 cvc5 \
+  iverilog qemu-system-misc gtkwave cmake make g++ googletest libgtest-dev gnuplot-nox z3 cvc5 clang \
   python3 zlib1g-dev
 
 BOARD      ?= icebreaker

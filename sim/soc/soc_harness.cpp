@@ -29,6 +29,74 @@ IntcOp intc_op_kind(uint32_t addr, bool we) {
   return IntcOp::kOther;
 }
 
+// The monitor's view of the pins: the SystemC signals...
+struct SignalIo {
+  SocPins& p;
+  bool uart_tx_valid() const { return p.uart_tx_valid.read(); }
+  uint32_t uart_tx_data() const { return p.uart_tx_data.read(); }
+  bool console_valid() const { return p.console_valid.read(); }
+  uint32_t console() const { return p.console.read(); }
+  bool marker_valid() const { return p.marker_valid.read(); }
+  uint32_t marker() const { return p.marker.read(); }
+  bool pkt_tx_valid() const { return p.pkt_tx_valid.read(); }
+  uint32_t pkt_tx_tag() const { return p.pkt_tx_tag.read(); }
+  uint32_t sleep() const { return p.sleep.read(); }
+  uint32_t intc_irq() const { return p.intc_irq.read(); }
+  uint32_t hart_irq() const { return p.hart_irq.read(); }
+  uint32_t intc_addr() const { return p.intc_addr.read(); }
+  bool intc_we() const { return p.intc_we.read(); }
+  bool uart_rx_ready() const { return p.uart_rx_ready.read(); }
+  bool pkt_rx_ready() const { return p.pkt_rx_ready.read(); }
+  bool exit_valid() const { return p.exit_valid.read(); }
+  uint32_t exit_code() const { return p.exit_code.read(); }
+  void set_rst_n(bool v) { p.rst_n.write(v); }
+  void set_uart_rx_valid(bool v) { p.uart_rx_valid.write(v); }
+  void set_uart_rx_data(uint32_t v) { p.uart_rx_data.write(v); }
+  void set_pkt_rx_valid(bool v) { p.pkt_rx_valid.write(v); }
+  void set_pkt_rx_data(uint32_t v) { p.pkt_rx_data.write(v); }
+  void set_pkt_rx_len(uint32_t v) { p.pkt_rx_len.write(v); }
+  void set_pkt_rx_tag(uint32_t v) { p.pkt_rx_tag.write(v); }
+};
+
+// ...or the direct build's port fields; `changed` notes an input that
+// changed. Inputs narrower than 32 bits take the low bits, as the SystemC
+// builds' ports do.
+struct DirectIo {
+  const DirectPins& p;
+  bool& changed;
+  bool uart_tx_valid() const { return *p.uart_tx_valid; }
+  uint32_t uart_tx_data() const { return *p.uart_tx_data; }
+  bool console_valid() const { return *p.console_valid; }
+  uint32_t console() const { return *p.console; }
+  bool marker_valid() const { return *p.marker_valid; }
+  uint32_t marker() const { return *p.marker; }
+  bool pkt_tx_valid() const { return *p.pkt_tx_valid; }
+  uint32_t pkt_tx_tag() const { return *p.pkt_tx_tag; }
+  uint32_t sleep() const { return *p.sleep; }
+  uint32_t intc_irq() const { return *p.intc_irq; }
+  uint32_t hart_irq() const { return *p.hart_irq; }
+  uint32_t intc_addr() const { return *p.intc_addr; }
+  bool intc_we() const { return *p.intc_we; }
+  bool uart_rx_ready() const { return *p.uart_rx_ready; }
+  bool pkt_rx_ready() const { return *p.pkt_rx_ready; }
+  bool exit_valid() const { return *p.exit_valid; }
+  uint32_t exit_code() const { return *p.exit_code; }
+  template <class T>
+  void set(T* field, T v) {
+    if (*field != v) {
+      *field = v;
+      changed = true;
+    }
+  }
+  void set_rst_n(bool v) { set<uint8_t>(p.rst_n, v); }
+  void set_uart_rx_valid(bool v) { set<uint8_t>(p.uart_rx_valid, v); }
+  void set_uart_rx_data(uint32_t v) { set<uint8_t>(p.uart_rx_data, uint8_t(v)); }
+  void set_pkt_rx_valid(bool v) { set<uint8_t>(p.pkt_rx_valid, v); }
+  void set_pkt_rx_data(uint32_t v) { set<uint32_t>(p.pkt_rx_data, v); }
+  void set_pkt_rx_len(uint32_t v) { set<uint16_t>(p.pkt_rx_len, uint16_t(v)); }
+  void set_pkt_rx_tag(uint32_t v) { set<uint32_t>(p.pkt_rx_tag, v); }
+};
+
 }  // namespace
 
 // --cpu=iss: the instruction-set model's bus. Instruction fetches read the RAM
@@ -78,11 +146,20 @@ SocHarness::SocHarness(sc_core::sc_module_name name, const SocSimOptions& opt)
     : sc_module(name), opt_(opt), clk_("clk", kPeriodNs, sc_core::SC_NS, 0.5, 0, sc_core::SC_NS, true) {
   if (opt_.harts < 1 || opt_.harts > 4) throw std::invalid_argument("--harts must be 1..4");
   if (opt_.max_cycles == 0) throw std::invalid_argument("--max-cycles must be > 0");
-  // The 1-hart build without the external ports is the fast one; model and
-  // ISS runs need the external ports.
+  // A direct build (no SystemC) when nothing else runs in SystemC and nothing
+  // is traced: the fastest. Else the 1-hart build without the external ports,
+  // or with them for model and ISS runs, or the 4-hart build.
   const bool ext = opt_.intc_model || opt_.cpu_iss;
-  if (opt_.harts == 1) model_ = ext ? make_soc_model_1x(pins_, clk_) : make_soc_model_1(pins_, clk_);
-  else model_ = make_soc_model_4x(pins_, clk_);
+  if (!ext && opt_.trace_path.empty()) {
+    auto direct = opt_.harts == 1 ? make_direct_model_1() : make_direct_model_4();
+    direct_ = direct.get();
+    direct_pins_ = direct_->pins();
+    model_ = std::move(direct);
+  } else if (opt_.harts == 1) {
+    model_ = ext ? make_soc_model_1x(pins_, clk_) : make_soc_model_1(pins_, clk_);
+  } else {
+    model_ = make_soc_model_4x(pins_, clk_);
+  }
 
   pins_.rst_n.write(false);
   pins_.hart_en.write((1u << opt_.harts) - 1u);
@@ -225,10 +302,10 @@ void SocHarness::finish(StopReason why, uint32_t code) {
   stop_ = why;
   exit_code_ = code;
   stats_.cycles = cycle_;
-  sc_core::sc_pause();
+  if (direct_ == nullptr) sc_core::sc_pause();
 }
 
-void SocHarness::count_intc_traffic(const SocModel::IntcTraffic& t) {
+void SocHarness::count_intc_traffic(const SocModel::IntcTraffic& t, uint32_t addr, bool we) {
   if (t.response) {
     if (t.error) ++stats_.intc_errors;
     if (!intc_pending_deq_.empty()) {
@@ -237,8 +314,6 @@ void SocHarness::count_intc_traffic(const SocModel::IntcTraffic& t) {
     }
   }
   if (t.accept) {
-    const uint32_t addr = pins_.intc_addr.read();
-    const bool we = pins_.intc_we.read();
     const IntcOp kind = intc_op_kind(addr, we);
     ++stats_.intc_ops[size_t(kind)];
     intc_pending_deq_.push_back(kind == IntcOp::kDeq);
@@ -246,12 +321,18 @@ void SocHarness::count_intc_traffic(const SocModel::IntcTraffic& t) {
 }
 
 void SocHarness::on_negedge() {
+  SignalIo io{pins_};
+  monitor(io);
+}
+
+template <class Io>
+void SocHarness::monitor(Io& io) {
   if (in_reset_) {
     // soc_bootrom's initial block (zeros without ROM_INIT) has run by the
     // first cycle; the image goes in after it, during reset.
     if (reset_cycles_ == 0 && !rom_image_.empty()) load_rom();
     if (++reset_cycles_ >= 3) {
-      pins_.rst_n.write(true);
+      io.set_rst_n(true);
       in_reset_ = false;
     }
     return;
@@ -260,16 +341,16 @@ void SocHarness::on_negedge() {
 
   if (vcd_.is_open()) vcd_.sample(cycle_);
   // Outputs of this cycle.
-  if (pins_.uart_tx_valid.read() && uart_) uart_->tx(uint8_t(pins_.uart_tx_data.read()));
-  if (pins_.console_valid.read() && uart_) uart_->tx(uint8_t(pins_.console.read()));
-  if (pins_.marker_valid.read()) {
-    stats_.markers.emplace_back(cycle_, pins_.marker.read());
-    if (events_ != nullptr) events_->marker(cycle_, pins_.marker.read());
+  if (io.uart_tx_valid() && uart_) uart_->tx(uint8_t(io.uart_tx_data()));
+  if (io.console_valid() && uart_) uart_->tx(uint8_t(io.console()));
+  if (io.marker_valid()) {
+    stats_.markers.emplace_back(cycle_, io.marker());
+    if (events_ != nullptr) events_->marker(cycle_, io.marker());
   }
-  if (pins_.pkt_tx_valid.read()) {
+  if (io.pkt_tx_valid()) {
     ++stats_.pkt_tx;
     if (replies_ &&
-        replies_->on_tx(pins_.pkt_tx_tag.read(), cycle_) != simc::ReplyTracker::TxResult::kMatched)
+        replies_->on_tx(io.pkt_tx_tag(), cycle_) != simc::ReplyTracker::TxResult::kMatched)
       ++stats_.pkt_tx_unmatched;
   }
   if (!opt_.cpu_iss) {
@@ -280,9 +361,9 @@ void SocHarness::on_negedge() {
         if ((r >> h) & 1u) log_mark(h, model_->retire_pc(h));
     }
   }
-  const uint32_t sleep = pins_.sleep.read();
+  const uint32_t sleep = io.sleep();
   for (unsigned h = 0; h < 4; ++h) stats_.sleep_cycles[h] += (sleep >> h) & 1u;
-  const uint32_t irq = pins_.intc_irq.read();
+  const uint32_t irq = io.intc_irq();
   if (irq != prev_irq_) {
     const uint32_t rise = irq & ~prev_irq_;
     for (unsigned i = 0; i < 32; ++i) stats_.irq_edges[i] += (rise >> i) & 1u;
@@ -293,7 +374,7 @@ void SocHarness::on_negedge() {
     }
     prev_irq_ = irq;
   }
-  const uint32_t hirq = pins_.hart_irq.read();
+  const uint32_t hirq = io.hart_irq();
   if (hirq != prev_hart_irq_) {
     const uint32_t rise = hirq & ~prev_hart_irq_;
     for (unsigned h = 0; h < 4; ++h) {
@@ -302,31 +383,31 @@ void SocHarness::on_negedge() {
     }
     prev_hart_irq_ = hirq;
   }
-  count_intc_traffic(model_->intc_traffic());
+  count_intc_traffic(model_->intc_traffic(), io.intc_addr(), io.intc_we());
 
   // Inputs for the next edge. The devices' ready outputs are registers, so
   // what they show now decides whether the next edge takes the input.
   uint8_t byte = 0;
-  const bool uart_take = pins_.uart_rx_ready.read() && uart_ && uart_->rx(byte);
-  pins_.uart_rx_valid.write(uart_take);
-  if (uart_take) pins_.uart_rx_data.write(byte);
+  const bool uart_take = io.uart_rx_ready() && uart_ && uart_->rx(byte);
+  io.set_uart_rx_valid(uart_take);
+  if (uart_take) io.set_uart_rx_data(byte);
   if (pkt_) {
-    const bool ready = pins_.pkt_rx_ready.read();
+    const bool ready = io.pkt_rx_ready();
     const simc::RxBeat b = pkt_->drive(cycle_);
     pkt_->edge(ready);
-    pins_.pkt_rx_valid.write(b.valid);
+    io.set_pkt_rx_valid(b.valid);
     if (b.valid) {
-      pins_.pkt_rx_data.write(b.data);
-      pins_.pkt_rx_len.write(b.len);
-      pins_.pkt_rx_tag.write(b.tag);
+      io.set_pkt_rx_data(b.data);
+      io.set_pkt_rx_len(b.len);
+      io.set_pkt_rx_tag(b.tag);
       stats_.pkt_rx_beats += ready;
     }
   }
 
   // The end of the program.
-  if (pins_.exit_valid.read()) {
+  if (io.exit_valid()) {
     ++cycle_;
-    finish(StopReason::kExit, pins_.exit_code.read());
+    finish(StopReason::kExit, io.exit_code());
     return;
   }
   if (tohost_word_ >= 0) {
@@ -339,6 +420,37 @@ void SocHarness::on_negedge() {
   }
   ++cycle_;
   if (cycle_ >= opt_.max_cycles) finish(StopReason::kMaxCycles, 0);
+}
+
+void SocHarness::direct_start() {
+  // The inputs as the SystemC builds start (the constructor's writes; the
+  // other pins' signals start at 0), then the initialization.
+  DirectPins& p = direct_pins_;
+  *p.rst_n = 0;
+  *p.hart_en = uint8_t(((1u << opt_.harts) - 1u) & 0xfu);
+  *p.uart_rxd = 1;
+  *p.intc_ext = opt_.intc_model;
+  *p.cpu_ext = opt_.cpu_iss;
+  direct_time_ps_ = 0;
+  direct_->eval(false, true, 0);
+}
+
+// The SystemC run's sequence (sc_clock: rising edge first, at time 0): the
+// model evaluates at each edge, the monitor runs at the falling edge, and a
+// change of the inputs it drives evaluates the model once more.
+void SocHarness::direct_run(uint64_t target) {
+  constexpr uint64_t kHalfPs = uint64_t(kPeriodNs * 1000) / 2;
+  bool changed = false;
+  DirectIo io{direct_pins_, changed};
+  while (stop_ == StopReason::kNone && cycle_ < target) {
+    direct_->eval(true, false, direct_time_ps_);
+    direct_time_ps_ += kHalfPs;
+    direct_->eval(false, false, direct_time_ps_);
+    changed = false;
+    monitor(io);
+    if (changed) direct_->eval(false, true, direct_time_ps_);
+    direct_time_ps_ += kHalfPs;
+  }
 }
 
 void SocHarness::iss_thread() {
@@ -394,7 +506,8 @@ void SocHarness::run() {
     trace_done = true;
   };
 
-  sc_core::sc_start(sc_core::SC_ZERO_TIME);
+  if (direct_ != nullptr) direct_start();
+  else sc_core::sc_start(sc_core::SC_ZERO_TIME);
   auto last_progress = t0;
   uint64_t last_cycle = 0;
   constexpr uint64_t kChunk = 20000;
@@ -410,9 +523,13 @@ void SocHarness::run() {
       trace_stop();
       continue;
     }
-    const sc_core::sc_time now = sc_core::sc_time_stamp();
-    const sc_core::sc_time until = time_of_cycle(target);
-    sc_core::sc_start(until > now ? until - now : period);
+    if (direct_ != nullptr) {
+      direct_run(target);
+    } else {
+      const sc_core::sc_time now = sc_core::sc_time_stamp();
+      const sc_core::sc_time until = time_of_cycle(target);
+      sc_core::sc_start(until > now ? until - now : period);
+    }
     const auto t = clock::now();
     const double wall = std::chrono::duration<double>(t - t0).count();
     if (opt_.max_wall_seconds > 0 && wall > opt_.max_wall_seconds && stop_ == StopReason::kNone) {

@@ -122,16 +122,27 @@ class SocHarness : public sc_core::sc_module {
 
  private:
   void on_negedge();
+  // The monitor's work at a falling edge, over the pins as Io sees them
+  // (SystemC signals or the direct build's fields).
+  template <class Io>
+  void monitor(Io& io);
+  // The direct build (no SystemC): initialization, then whole cycles until
+  // the monitor has seen cycle `target` - 1 or the run stopped.
+  void direct_start();
+  void direct_run(uint64_t target);
   void iss_thread();
   void intc_model_inputs();
   void intc_model_outputs();
   void finish(StopReason why, uint32_t code);
-  void count_intc_traffic(const SocModel::IntcTraffic& t);
+  void count_intc_traffic(const SocModel::IntcTraffic& t, uint32_t addr, bool we);
 
   SocSimOptions opt_;
   sc_core::sc_clock clk_;
   SocPins pins_;
   std::unique_ptr<SocModel> model_;
+  DirectSocModel* direct_ = nullptr;  // model_ when it is the direct build
+  DirectPins direct_pins_{};
+  uint64_t direct_time_ps_ = 0;       // the direct build's simulated time
   simc::UartFarEnd* uart_ = nullptr;
   simc::PacketSource* pkt_ = nullptr;
   simc::ReplyTracker* replies_ = nullptr;
