@@ -59,6 +59,16 @@ def check(cond, msg):
     print("ok:", msg, flush=True)
 
 
+def read_until(p, out, text, deadline):
+    """Reads p's stdout onto `out` until `text` is in it, EOF or the deadline."""
+    while text not in out and time.time() < deadline:
+        chunk = p.stdout.read1(4096)
+        if not chunk:
+            break
+        out += chunk
+    return out
+
+
 def fw(name):
     return os.path.join(A.fw, name)
 
@@ -97,13 +107,7 @@ def case_console_carries_stdin():
         print("$", " ".join(cmd), flush=True)
         p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         # Type only once the program waits (it clears the UART's RX FIFO as it starts).
-        out = b""
-        deadline = time.time() + 120
-        while b'waiting for "ping"' not in out and time.time() < deadline:
-            chunk = p.stdout.read1(4096)
-            if not chunk:
-                break
-            out += chunk
+        out = read_until(p, b"", b'waiting for "ping"', time.time() + 120)
         p.stdin.write(b"ping")
         p.stdin.flush()
         rest, _ = p.communicate(timeout=120)
@@ -122,21 +126,11 @@ def case_board_demo_console():
                "--timeout", "150"]
         print("$", " ".join(cmd), flush=True)
         p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        out = b""
         deadline = time.time() + 150
-
-        def read_until(text):
-            nonlocal out
-            while text not in out and time.time() < deadline:
-                chunk = p.stdout.read1(4096)
-                if not chunk:
-                    break
-                out += chunk
-
-        read_until(b"type a line")
+        out = read_until(p, b"", b"type a line", deadline)
         p.stdin.write(b"hello board\n")
         p.stdin.flush()
-        read_until(b"crc32")
+        out = read_until(p, out, b"crc32", deadline)
         # Give the simulated hart time to go back to its other tasks (the host
         # answers faster than the SoC prints: the line would be read at once).
         time.sleep(1.0)
