@@ -79,6 +79,8 @@ bool switch_to_best(uint32_t hart) {
   const uint32_t best = bsp::intc::kread(k::kBest);
   if ((best & k::kBestValidMask) == 0) return false;
   const uint32_t p = ((best & k::kBestProcMask) >> k::kBestProcShift) - RT_INTC_SLOT;
+  // A slot the runtime did not enable (another program's) is not ours to run.
+  if (p >= kProcesses) return false;
   if (p != hw::g_hart_proc[hart]) {
     hw::g_hart_proc[hart] = static_cast<uint8_t>(p);
     bsp::intc::set_hart_proc(hart, RT_INTC_SLOT + p);
