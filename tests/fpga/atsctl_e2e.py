@@ -59,6 +59,14 @@ def check(cond, msg):
     print("ok:", msg, flush=True)
 
 
+def boot_interactive(sim, elf, until, timeout):
+    """atsctl boot ELF --until UNTIL as a child whose stdin the test types into."""
+    cmd = [A.atsctl, "--tcp", f"127.0.0.1:{sim.port}", "--reply-timeout", "15000", "boot",
+           fw(elf), "--until", until, "--timeout", str(timeout)]
+    print("$", " ".join(cmd), flush=True)
+    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+
 def read_until(p, out, text, deadline):
     """Reads p's stdout onto `out` until `text` is in it, EOF or the deadline."""
     while text not in out and time.time() < deadline:
@@ -101,11 +109,7 @@ def case_two_harts_start_together():
 
 def case_console_carries_stdin():
     with Sim(A.sim, rom()) as sim:
-        cmd = [A.atsctl, "--tcp", f"127.0.0.1:{sim.port}", "--reply-timeout", "15000", "boot",
-               fw("plic_uart.elf"),
-               "--until", "plic_uart: PASS", "--timeout", "120"]
-        print("$", " ".join(cmd), flush=True)
-        p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        p = boot_interactive(sim, "plic_uart.elf", "plic_uart: PASS", 120)
         # Type only once the program waits (it clears the UART's RX FIFO as it starts).
         out = read_until(p, b"", b'waiting for "ping"', time.time() + 120)
         p.stdin.write(b"ping")
@@ -118,14 +122,9 @@ def case_console_carries_stdin():
         check(sim.wait(60) == 0, "the program exited with code 0")
 
 
-
 def case_board_demo_console():
     with Sim(A.sim, rom()) as sim:
-        cmd = [A.atsctl, "--tcp", f"127.0.0.1:{sim.port}", "--reply-timeout", "15000", "boot",
-               fw("board_demo_hw_icebreaker.elf"), "--until", "free controller entries",
-               "--timeout", "150"]
-        print("$", " ".join(cmd), flush=True)
-        p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        p = boot_interactive(sim, "board_demo_hw_icebreaker.elf", "free controller entries", 150)
         deadline = time.time() + 150
         out = read_until(p, b"", b"type a line", deadline)
         p.stdin.write(b"hello board\n")

@@ -200,12 +200,19 @@ class ScriptedLink : public Link {
   std::deque<uint8_t> pending_;
 };
 
-std::vector<uint8_t> ack_of(const Frame& req, std::vector<uint8_t> payload = {}) {
+// The loader's reply to `req`: its command with the reply flag, its sequence
+// number, and `status` (0: an acknowledgement) with `payload`.
+Frame reply_to(const Frame& req, uint8_t status = 0, std::vector<uint8_t> payload = {}) {
   Frame r;
   r.cmd = req.cmd | lp::kReplyFlag;
   r.seq = req.seq;
+  r.status = status;
   r.payload = std::move(payload);
-  return encode(r);
+  return r;
+}
+
+std::vector<uint8_t> ack_of(const Frame& req, std::vector<uint8_t> payload = {}) {
+  return encode(reply_to(req, 0, std::move(payload)));
 }
 
 ClientOptions fast(unsigned retries) { return {retries, std::chrono::milliseconds(30)}; }
@@ -264,13 +271,7 @@ TEST(Client, IgnoresALateReplyToAnEarlierRequest) {
 
 TEST(Client, SemanticNakIsReturnedNotRetried) {
   ScriptedLink link;
-  link.answer = [&](const Frame& req, int) {
-    Frame r;
-    r.cmd = req.cmd | lp::kReplyFlag;
-    r.seq = req.seq;
-    r.status = lp::kErrNotVerified;
-    return encode(r);
-  };
+  link.answer = [&](const Frame& req, int) { return encode(reply_to(req, lp::kErrNotVerified)); };
   LoaderClient c(link, fast(5));
   EXPECT_EQ(c.transact(lp::kCmdRun, 0x80000000u, {}).status, lp::kErrNotVerified);
   EXPECT_EQ(link.requests, 1);
@@ -310,11 +311,7 @@ TEST(Client, SilenceIsATimeout) {
 Frame info_reply(const Frame& req) {
   std::vector<uint8_t> p;
   for (uint32_t i = 0; i < lp::kInfoWords; ++i) put_le32(p, i == 0 ? lp::kInfoMagic : 0);
-  Frame r;
-  r.cmd = req.cmd | lp::kReplyFlag;
-  r.seq = req.seq;
-  r.payload = p;
-  return r;
+  return reply_to(req, 0, p);
 }
 
 TEST(ClientRun, LateAckArrivingDuringTheProbeMeansStarted) {
@@ -380,13 +377,7 @@ TEST(ClientRun, SilenceAfterRunMeansTheProgramRuns) {
 
 TEST(ClientRun, NotVerifiedIsRefused) {
   ScriptedLink link;
-  link.answer = [&](const Frame& req, int) {
-    Frame r;
-    r.cmd = req.cmd | lp::kReplyFlag;
-    r.seq = req.seq;
-    r.status = lp::kErrNotVerified;
-    return encode(r);
-  };
+  link.answer = [&](const Frame& req, int) { return encode(reply_to(req, lp::kErrNotVerified)); };
   LoaderClient c(link, fast(3));
   try {
     c.run(0x80000000u, std::chrono::milliseconds(30));
