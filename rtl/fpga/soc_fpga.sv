@@ -67,6 +67,7 @@ module soc_fpga #(
   soc_top #(
     .NUM_HARTS        (1),
     .RAM_BYTES        (RAM_BYTES),
+    .RAM_FETCH_PORT   (1'b0),  // SPRAM has one port: fetches share it with loads and stores
     .UART_SIM         (1'b0),
     .HAS_PLIC         (HAS_PLIC),
     .HAS_PKTDEV       (1'b0),

@@ -18,7 +18,8 @@ package soc_pkg;
   localparam int unsigned SLV_PKTDEV  = 5;
   localparam int unsigned SLV_INTC    = 6;
   localparam int unsigned SLV_RAM     = 7;
-  localparam int unsigned NUM_SLAVES  = 8;
+  localparam int unsigned SLV_RAM_I   = 8;  // the RAM's fetch port (soc_ram FETCH_PORT)
+  localparam int unsigned NUM_SLAVES  = 9;
 
   // ---------------------------------------------------------------------------
   // Memory map: base and size (a power of two; the base is size-aligned). The

@@ -30,10 +30,21 @@
 // INIT_FILE (optional, $readmemh, words) pre-loads it (not possible on SPRAM).
 // The array is public to Verilator so a simulator can load programs directly.
 // Addresses are the byte address's offset bits; the xbar decodes the window.
+//
+// Fetch port (FETCH_PORT = 1): a second, read-only port for the harts'
+// instruction fetches (soc_pkg::SLV_RAM_I), so that a load or store no longer
+// takes a fetch slot of the one port. f_gnt_o is always 1; a read accepted at
+// edge k is answered in cycle k (f_rvalid_o, f_rdata_o) like the data port.
+// A fetch and a write of the same word at the same edge read the old word:
+// instruction fetch is not ordered with stores (the RISC-V rule: code written
+// by stores is fetched after a FENCE.I, which the core implements). The port
+// makes the array a simple dual-port RAM, which block RAM (EBR) provides and
+// the UP5K's single-port SPRAM does not: FPGA builds set FETCH_PORT = 0.
 module soc_ram #(
-  parameter int unsigned RAM_BYTES = 32'h0100_0000,  // power of two
-  parameter int unsigned NUM_HARTS = 1,              // 1..4
-  parameter              INIT_FILE = ""
+  parameter int unsigned RAM_BYTES  = 32'h0100_0000,  // power of two
+  parameter int unsigned NUM_HARTS  = 1,              // 1..4
+  parameter bit          FETCH_PORT = 1'b0,
+  parameter              INIT_FILE  = ""
 ) (
   input  logic                        clk_i,
   input  logic                        rst_ni,  // synchronous, active low
@@ -47,7 +58,14 @@ module soc_ram #(
   output logic                        gnt_o,
   output logic                        rvalid_o,
   output logic [31:0]                 rdata_o,
-  output logic                        err_o
+  output logic                        err_o,
+  // fetch port (FETCH_PORT = 1; tie the inputs to 0 otherwise)
+  input  logic                        f_req_i,
+  input  logic [31:0]                 f_addr_i,
+  output logic                        f_gnt_o,
+  output logic                        f_rvalid_o,
+  output logic [31:0]                 f_rdata_o,
+  output logic                        f_err_o
 );
 
   localparam int unsigned WORDS = RAM_BYTES / 4;
@@ -215,6 +233,39 @@ module soc_ram #(
         mem_rdata_q <= mem[mem_addr];
       end
     end
+  end
+
+  // ---------------------------------------------------------------------------
+  // Fetch port: a synchronous read of the same array.
+  // ---------------------------------------------------------------------------
+  if (FETCH_PORT) begin : g_fetch
+    logic        f_rvalid_q;
+    logic [31:0] f_rdata_q;
+
+    always_ff @(posedge clk_i) begin
+      if (f_req_i) f_rdata_q <= mem[f_addr_i[AW+1:2]];
+    end
+
+    always_ff @(posedge clk_i) begin
+      if (!rst_ni) f_rvalid_q <= 1'b0;
+      else         f_rvalid_q <= f_req_i;
+    end
+
+    assign f_gnt_o    = 1'b1;
+    assign f_rvalid_o = f_rvalid_q;
+    assign f_rdata_o  = f_rvalid_q ? f_rdata_q : '0;
+    assign f_err_o    = 1'b0;
+
+    logic unused_faddr;
+    assign unused_faddr = ^{f_addr_i[31:AW+2], f_addr_i[1:0]};
+  end else begin : g_no_fetch
+    assign f_gnt_o    = 1'b0;
+    assign f_rvalid_o = 1'b0;
+    assign f_rdata_o  = '0;
+    assign f_err_o    = 1'b0;
+
+    logic unused_fetch;
+    assign unused_fetch = ^{f_req_i, f_addr_i};
   end
 
   // ---------------------------------------------------------------------------

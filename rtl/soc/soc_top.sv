@@ -29,6 +29,7 @@
 module soc_top #(
   parameter int unsigned NUM_HARTS      = 1,              // 1..4
   parameter logic [31:0] RAM_BYTES      = 32'h0100_0000,  // power of two
+  parameter bit          RAM_FETCH_PORT = 1'b1,           // instruction fetches use the RAM's own read port
   parameter bit          UART_SIM       = 1'b1,           // 1: byte stream, 0: serial line
   parameter bit          HAS_PLIC       = 1'b1,
   parameter bit          HAS_PKTDEV     = 1'b1,
@@ -126,11 +127,15 @@ module soc_top #(
   localparam int unsigned ITC = soc_pkg::SLV_INTC;
   localparam int unsigned RAM = soc_pkg::SLV_RAM;
 
-  localparam logic [7:0] SLAVE_EN = 8'hFF
-      & ~(HAS_PLIC    ? 8'h00 : (8'h01 << PLI))
-      & ~(HAS_PKTDEV  ? 8'h00 : (8'h01 << PKT))
-      & ~(HAS_SIMCTRL ? 8'h00 : (8'h01 << SMC));
-  // Instruction ports (even masters) reach ROM and RAM only.
+  localparam int unsigned RAI = soc_pkg::SLV_RAM_I;
+
+  localparam logic [NS-1:0] SLAVE_EN = {NS{1'b1}}
+      & ~(HAS_PLIC       ? NS'(0) : (NS'(1) << PLI))
+      & ~(HAS_PKTDEV     ? NS'(0) : (NS'(1) << PKT))
+      & ~(HAS_SIMCTRL    ? NS'(0) : (NS'(1) << SMC))
+      & ~(RAM_FETCH_PORT ? NS'(0) : (NS'(1) << RAI));
+  // Instruction ports (even masters) reach ROM and RAM only, and read the RAM
+  // through its fetch port when it has one.
   localparam logic [31:0] MEM_ONLY = 32'h5555_5555 & ((32'h1 << (2 * NH)) - 32'h1);
 
   logic intc_ext, cpu_ext;
@@ -183,7 +188,8 @@ module soc_top #(
     .NUM_MASTERS(NM),
     .RAM_BYTES  (RAM_BYTES),
     .SLAVE_EN   (SLAVE_EN),
-    .MEM_ONLY   (MEM_ONLY)
+    .MEM_ONLY   (MEM_ONLY),
+    .FETCH_MST  (MEM_ONLY)
   ) u_xbar (
     .clk_i, .rst_ni,
     .mst_req_i   (m_req),
@@ -540,7 +546,12 @@ module soc_top #(
   assign intc_rsp_err  = s_err[ITC];
   assign intc_rsp_data = s_rdata[ITC*32 +: 32];
 
-  soc_ram #(.RAM_BYTES(RAM_BYTES), .NUM_HARTS(NH), .INIT_FILE(RAM_INIT)) u_ram (
+  soc_ram #(
+    .RAM_BYTES (RAM_BYTES),
+    .NUM_HARTS (NH),
+    .FETCH_PORT(RAM_FETCH_PORT),
+    .INIT_FILE (RAM_INIT)
+  ) u_ram (
     .clk_i, .rst_ni,
     .req_i   (s_req[RAM]),
     .we_i    (s_we[RAM]),
@@ -552,7 +563,13 @@ module soc_top #(
     .gnt_o   (s_gnt[RAM]),
     .rvalid_o(s_rvalid[RAM]),
     .rdata_o (s_rdata[RAM*32 +: 32]),
-    .err_o   (s_err[RAM])
+    .err_o   (s_err[RAM]),
+    .f_req_i   (s_req[RAI]),
+    .f_addr_i  (s_addr[RAI*32 +: 32]),
+    .f_gnt_o   (s_gnt[RAI]),
+    .f_rvalid_o(s_rvalid[RAI]),
+    .f_rdata_o (s_rdata[RAI*32 +: 32]),
+    .f_err_o   (s_err[RAI])
   );
 
   // Unused upper address bits of the narrow slaves and of the external pins in

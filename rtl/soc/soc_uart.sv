@@ -129,7 +129,10 @@ module soc_uart #(
   // ---------------------------------------------------------------------------
   // RX FIFO.
   // ---------------------------------------------------------------------------
-  logic [RX_FIFO_DEPTH*8-1:0] fifo_q;
+  // An array written at one decoded index (not a variable part-select of a
+  // vector, which Yosys turns into a shifter): 8 flip-flops per byte with a
+  // shared data input and a per-byte enable.
+  logic [7:0]                 fifo_q [RX_FIFO_DEPTH];
   logic [FW-1:0]              wptr_q, rptr_q;
   logic [FW:0]                cnt_q;
   logic                       fifo_full, fifo_empty;
@@ -140,7 +143,7 @@ module soc_uart #(
 
   assign fifo_full  = cnt_q == (FW + 1)'(RX_FIFO_DEPTH);
   assign fifo_empty = cnt_q == '0;
-  assign rx_head    = fifo_q[rptr_q*8 +: 8];
+  assign rx_head    = fifo_q[rptr_q];
   assign rx_pop     = rd && idx == soc_pkg::UART_RBR && !dlab && !fifo_empty;
 
   always_ff @(posedge clk_i) begin
@@ -150,7 +153,7 @@ module soc_uart #(
       cnt_q  <= '0;
     end else begin
       if (rx_push && !fifo_full) begin
-        fifo_q[wptr_q*8 +: 8] <= rx_push_data;
+        fifo_q[wptr_q] <= rx_push_data;
         wptr_q <= wptr_q + FW'(1);
       end
       if (rx_pop) rptr_q <= rptr_q + FW'(1);

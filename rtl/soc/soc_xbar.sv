@@ -14,6 +14,11 @@
 // can be granted in the cycle the last answer arrives). So each master gets its
 // responses in request order, exactly one per accepted request.
 //
+// RAM fetch port: a master in FETCH_MST (the harts' instruction ports) reaches
+// the RAM window through slave SLV_RAM_I, the RAM's read-only fetch port, when
+// that slave is present (SLAVE_EN); every other master, and every master when
+// it is absent, through SLV_RAM.
+//
 // Errors: an address no present slave decodes (SLAVE_EN clear, or past
 // RAM_BYTES), any atomic access (atop != 0) to anything but RAM, and any
 // access by a MEM_ONLY master to anything but ROM and RAM, goes to an internal
@@ -36,8 +41,9 @@
 module soc_xbar #(
   parameter int unsigned NUM_MASTERS     = 3,
   parameter logic [31:0] RAM_BYTES       = 32'h0100_0000,  // power of two
-  parameter logic [7:0]  SLAVE_EN        = 8'hFF,  // bit s: slave s is present
+  parameter logic [soc_pkg::NUM_SLAVES-1:0] SLAVE_EN = {soc_pkg::NUM_SLAVES{1'b1}},  // bit s: present (not '1: Yosys 0.23 reads that as 1)
   parameter logic [31:0] MEM_ONLY        = 32'h0,  // bit m: master m reaches ROM/RAM only
+  parameter logic [31:0] FETCH_MST       = 32'h0,  // bit m: master m reads RAM through SLV_RAM_I
   parameter int unsigned MAX_OUTSTANDING = 2  // power of two, >= 2
 ) (
   input  logic                                   clk_i,
@@ -82,6 +88,58 @@ module soc_xbar #(
   localparam int unsigned AW    = soc_pkg::ATOP_W;
   localparam int unsigned HW    = soc_pkg::HART_W;
 
+  localparam bit RAM_I = SLAVE_EN[soc_pkg::SLV_RAM_I];
+
+  // Static reachability: a master reaches a present slave unless it is
+  // MEM_ONLY and the slave is neither ROM nor RAM; the RAM is reached through
+  // exactly one of its ports (see above); everyone reaches the error slave. Bit t*NUM_MASTERS + m. The decode never targets an unreachable
+  // slave, so logic for such (master, target) pairs is left out: a slave that
+  // only one master can reach (a device behind a hart's data port while the
+  // instruction ports are MEM_ONLY) has no arbiter, no request multiplexer and
+  // no id FIFO. This changes no behaviour; it saves area and simulation work.
+  // Yosys 0.23 note: a constant function that indexes a module parameter with
+  // a loop variable reads wrong bits; the tables take the parameters as
+  // arguments, which it evaluates correctly.
+  function automatic logic [NT*NUM_MASTERS-1:0] reach_tab(
+      input logic [NS-1:0] en, input logic [31:0] mem_only, input logic [31:0] fetch);
+    for (int t = 0; t < NT; t++) begin
+      for (int m = 0; m < NUM_MASTERS; m++) begin
+        if (t == T_ERR)
+          reach_tab[t*NUM_MASTERS + m] = 1'b1;
+        else if (t == soc_pkg::SLV_RAM_I)
+          reach_tab[t*NUM_MASTERS + m] = en[t] && fetch[m];
+        else if (t == soc_pkg::SLV_RAM)
+          reach_tab[t*NUM_MASTERS + m] = en[t] && !(en[soc_pkg::SLV_RAM_I] && fetch[m]);
+        else
+          reach_tab[t*NUM_MASTERS + m] = en[t] && (!mem_only[m] || t == soc_pkg::SLV_ROM);
+      end
+    end
+  endfunction
+
+  // Per target: set when exactly one master reaches it (bit t), and that
+  // master (field t).
+  function automatic logic [NT-1:0] single_tab(input logic [NT*NUM_MASTERS-1:0] r);
+    int n;
+    for (int t = 0; t < NT; t++) begin
+      n = 0;
+      for (int m = 0; m < NUM_MASTERS; m++) if (r[t*NUM_MASTERS + m]) n = n + 1;
+      single_tab[t] = (n == 1);
+    end
+  endfunction
+
+  function automatic logic [NT*MW-1:0] single_mst_tab(input logic [NT*NUM_MASTERS-1:0] r);
+    single_mst_tab = '0;
+    for (int t = 0; t < NT; t++) begin
+      for (int m = 0; m < NUM_MASTERS; m++) begin
+        if (r[t*NUM_MASTERS + m]) single_mst_tab[t*MW +: MW] = MW'(m);
+      end
+    end
+  endfunction
+
+  localparam logic [NT*NUM_MASTERS-1:0] REACH      = reach_tab(SLAVE_EN, MEM_ONLY, FETCH_MST);
+  localparam logic [NT-1:0]             SINGLE     = single_tab(REACH);
+  localparam logic [NT*MW-1:0]          SINGLE_MST = single_mst_tab(REACH);
+
   function automatic logic in_win(input logic [31:0] a, input logic [31:0] base,
                                   input logic [31:0] size);
     in_win = ((a ^ base) & ~(size - 32'd1)) == 32'd0;
@@ -109,11 +167,15 @@ module soc_xbar #(
         else if (in_win(a, soc_pkg::SIMCTRL_BASE, soc_pkg::SIMCTRL_SIZE)) t = soc_pkg::SLV_SIMCTRL;
         else if (in_win(a, soc_pkg::PKTDEV_BASE, soc_pkg::PKTDEV_SIZE))   t = soc_pkg::SLV_PKTDEV;
         else if (in_win(a, soc_pkg::INTC_BASE, soc_pkg::INTC_SIZE))       t = soc_pkg::SLV_INTC;
-        else if (in_win(a, soc_pkg::RAM_BASE, RAM_BYTES))                 t = soc_pkg::SLV_RAM;
+        else if (in_win(a, soc_pkg::RAM_BASE, RAM_BYTES))
+          t = (RAM_I && FETCH_MST[m]) ? soc_pkg::SLV_RAM_I : soc_pkg::SLV_RAM;
         if (t != T_ERR && !SLAVE_EN[t]) t = T_ERR;
-        // Atomics exist only in RAM; anything else faults them.
+        // Atomics exist only in RAM (its data port); anything else faults them.
         if (mst_atop_i[m*AW +: AW] != soc_pkg::ATOP_NONE && t != soc_pkg::SLV_RAM) t = T_ERR;
-        if (MEM_ONLY[m] && t != soc_pkg::SLV_ROM && t != soc_pkg::SLV_RAM) t = T_ERR;
+        // The fetch port only reads.
+        if (mst_we_i[m] && t == soc_pkg::SLV_RAM_I) t = T_ERR;
+        if (MEM_ONLY[m] && t != soc_pkg::SLV_ROM && t != soc_pkg::SLV_RAM &&
+            t != soc_pkg::SLV_RAM_I) t = T_ERR;
         tgt[m*TW +: TW] = TW'(t);
       end
     end
@@ -153,9 +215,10 @@ module soc_xbar #(
     mst_err_o    = '0;
     for (int t = 0; t < NT; t++) begin
       if (t_pop[t]) begin
-        head = fifo_q[(t*DEPTH + 32'(rptr_q[t*PW +: PW]))*MW +: MW];
+        if (SINGLE[t]) head = SINGLE_MST[t*MW +: MW];
+        else           head = fifo_q[(t*DEPTH + 32'(rptr_q[t*PW +: PW]))*MW +: MW];
         for (int m = 0; m < NUM_MASTERS; m++) begin
-          if (head == MW'(m)) begin
+          if (REACH[t*NUM_MASTERS + m] && head == MW'(m)) begin
             mst_rvalid_o[m] = 1'b1;
             if (t < NS) begin
               mst_rdata_o[m*32 +: 32] = mst_rdata_o[m*32 +: 32] | slv_rdata_i[t*32 +: 32];
@@ -205,11 +268,16 @@ module soc_xbar #(
     for (int t = 0; t < NT; t++) begin
       w        = '0;
       t_any[t] = 1'b0;
-      if (t_want[t]) begin
+      if (SINGLE[t]) begin
+        // No arbitration: the only master that can reach t.
+        w        = SINGLE_MST[t*MW +: MW];
+        t_any[t] = elig[w] && tgt[w*TW +: TW] == TW'(t);
+      end else if (t_want[t]) begin
         for (int i = 0; i < NUM_MASTERS; i++) begin
           idx = 32'(rr_q[t*MW +: MW]) + i;
           if (idx >= NUM_MASTERS) idx = idx - NUM_MASTERS;
-          if (!t_any[t] && elig[idx] && tgt[idx*TW +: TW] == TW'(t)) begin
+          if (!t_any[t] && REACH[t*NUM_MASTERS + idx] && elig[idx] &&
+              tgt[idx*TW +: TW] == TW'(t)) begin
             t_any[t] = 1'b1;
             w        = MW'(idx);
           end

@@ -175,6 +175,13 @@ module soc_periph_tb #(
   localparam int unsigned ITC  = soc_pkg::SLV_INTC;
   localparam int unsigned RAM  = soc_pkg::SLV_RAM;
 
+  // No fetch masters here: the RAM's fetch-port slave is never addressed.
+  localparam int unsigned RAI  = soc_pkg::SLV_RAM_I;
+  assign s_gnt[RAI]            = 1'b0;
+  assign s_rvalid[RAI]         = 1'b0;
+  assign s_rdata[RAI*32 +: 32] = '0;
+  assign s_err[RAI]            = 1'b0;
+
   soc_bootrom #(.INIT_FILE(BOOTROM_HEX)) u_rom (
     .clk_i, .rst_ni,
     .req_i   (s_req[ROM]),
@@ -309,6 +316,8 @@ module soc_periph_tb #(
   assign s_rdata[ITC*32 +: 32] = intc_rdata_i;
   assign s_err[ITC]      = intc_err_i;
 
+  logic [34:0] ram_f_rsp;  // the fetch port (FETCH_PORT = 0 here: constant)
+
   soc_ram #(.RAM_BYTES(RAM_BYTES), .NUM_HARTS(2)) u_ram (
     .clk_i, .rst_ni,
     .req_i   (s_req[RAM]),
@@ -321,7 +330,13 @@ module soc_periph_tb #(
     .gnt_o   (s_gnt[RAM]),
     .rvalid_o(s_rvalid[RAM]),
     .rdata_o (s_rdata[RAM*32 +: 32]),
-    .err_o   (s_err[RAM])
+    .err_o   (s_err[RAM]),
+    .f_req_i   (1'b0),
+    .f_addr_i  ('0),
+    .f_gnt_o   (ram_f_rsp[34]),
+    .f_rvalid_o(ram_f_rsp[33]),
+    .f_rdata_o (ram_f_rsp[32:1]),
+    .f_err_o   (ram_f_rsp[0])
   );
 
   // Second UART, FPGA far end, on its own port.
@@ -404,13 +419,20 @@ module soc_periph_tb #(
   assign r_pkt   = {s_gnt[PKT], s_rvalid[PKT], s_rdata[PKT*32 +: 32], s_err[PKT]};
   assign r_uart2 = {u2_gnt_o, u2_rvalid_o, u2_rdata_o, u2_err_o};
 
+  logic [34:0] n_ram_f_rsp;
+
   soc_ram_net n_ram_i (
     .clk_i, .rst_ni,
     .req_i(s_req[RAM]), .we_i(s_we[RAM]), .be_i(s_be[RAM*4 +: 4]),
     .addr_i(s_addr[RAM*32 +: 32]), .wdata_i(s_wdata[RAM*32 +: 32]),
     .atop_i(s_atop[RAM*AW +: AW]), .hart_i(s_hart[RAM*HW +: HW]),
-    .gnt_o(n_ram[34]), .rvalid_o(n_ram[33]), .rdata_o(n_ram[32:1]), .err_o(n_ram[0])
+    .gnt_o(n_ram[34]), .rvalid_o(n_ram[33]), .rdata_o(n_ram[32:1]), .err_o(n_ram[0]),
+    .f_req_i(1'b0), .f_addr_i('0), .f_gnt_o(n_ram_f_rsp[34]), .f_rvalid_o(n_ram_f_rsp[33]),
+    .f_rdata_o(n_ram_f_rsp[32:1]), .f_err_o(n_ram_f_rsp[0])
   );
+
+  logic        unused_net_f;
+  assign unused_net_f = ^n_ram_f_rsp;
 
   soc_bootrom_net n_rom_i (
     .clk_i, .rst_ni,
@@ -544,6 +566,8 @@ module soc_periph_tb #(
                        s_hart[PLI*HW +: HW], s_hart[URT*HW +: HW], s_hart[SIM*HW +: HW],
                        s_hart[PKT*HW +: HW], s_atop[ROM*AW +: AW], s_atop[CLI*AW +: AW],
                        s_atop[PLI*AW +: AW], s_atop[URT*AW +: AW], s_atop[SIM*AW +: AW],
-                       s_atop[PKT*AW +: AW]};
+                       s_atop[PKT*AW +: AW], ram_f_rsp, s_req[RAI], s_we[RAI],
+                       s_be[RAI*4 +: 4], s_addr[RAI*32 +: 32], s_wdata[RAI*32 +: 32],
+                       s_atop[RAI*AW +: AW], s_hart[RAI*HW +: HW]};
 
 endmodule
