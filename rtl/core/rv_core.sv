@@ -7,19 +7,23 @@
 //   D  the instruction word as it arrives (or from the 2-entry fetch buffer) is
 //      decoded, its registers are read (synchronous block-RAM register file),
 //      JAL and backward branches are predicted taken, and the fetch PMP check
-//      runs on its pc.
-//   E  operands (register file or forwarded), ALU, branch resolution, CSR
-//      access, the interrupt decision, exceptions, the data request, the
-//      iterative divider and the multiplier's first half. Everything with a
-//      side effect happens here only when the instruction commits.
-//   W  load/AMO data, multiplier result, register write, trap entry (mepc,
-//      mcause, mtval, mtvec redirect), WFI wait, retirement and the trace.
+//      runs on its pc (or, with PMP_SHARED, on its page, cached).
+//   E  operands (register file or forwarded from M, W and the last write),
+//      ALU, address generation, branch resolution, CSR access, MRET, the
+//      interrupt decision, the exceptions known here, the iterative divider and
+//      the multiplier's product. CSR writes and MRET act only when M is empty
+//      and W retires cleanly. Redirects leave from a register (next cycle).
+//   M  alignment and PMP check of the registered data address, the data
+//      request (when W retires cleanly, held until granted), the MULH
+//      correction.
+//   W  load/AMO data, register write, trap entry (mepc, mcause, mtval, mtvec
+//      redirect), WFI wait, retirement and the trace.
 //
 // Timing: 1 instruction per cycle when nothing stalls; taken branch predicted
-// correctly 0 bubbles, mispredicted or JALR 1 bubble; an instruction using a
-// load, AMO or MUL result in the next instruction 1 bubble; DIV 34 cycles;
-// traps and interrupts redirect from W. Data accesses are issued only by
-// instructions that can no longer be squashed, and are never replayed, so
+// correctly 0 bubbles, mispredicted or JALR 2 bubbles; an instruction using a
+// load or AMO result 1 bubble right after it, a MUL result 1 bubble; DIV 34
+// cycles; traps and interrupts redirect from W. Data accesses are issued only
+// by instructions that can no longer be squashed, and are never replayed, so
 // destructive MMIO loads are safe. Bus ports allow one outstanding request
 // each; the slave may hold gnt low and answer rvalid one or more cycles after
 // the grant; err raises a precise access fault.
@@ -28,7 +32,11 @@ module rv_core #(
   parameter int unsigned PMP_ENTRIES = 8,       // 1..16
   parameter int unsigned PMP_GRAN    = 2,       // log2 bytes of the PMP granule (2..)
   parameter logic [31:0] RESET_PC    = 32'h8000_0000,
-  parameter bit          RVFI        = 1'b1     // drive the trace port (0: tied off)
+  parameter bit          RVFI        = 1'b1,    // drive the trace port (0: tied off)
+  // One PMP checker shared by fetch and data, the fetch page's X permission
+  // cached (default for granules of 4 KiB and up, where a page is large);
+  // else one checker each.
+  parameter bit          PMP_SHARED  = (PMP_GRAN >= 12)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,          // synchronous, active low
@@ -91,7 +99,8 @@ module rv_core #(
   logic [31:0] d_target;
   logic        d_pred_taken;
   logic        d_pred_done_q;
-  logic        d_pmp_ok;
+  logic        d_pmp_ok;      // X permission of the head's pc
+  logic        d_fx_hit;      // ... is known (always with separate checkers)
 
   logic        m_mode, data_m_mode, tw;
   logic [8*PMP_ENTRIES-1:0]  pmp_cfg;
@@ -102,18 +111,33 @@ module rv_core #(
 
   // E stage.
   logic        e_valid_q;
+  logic        e_redir_q;      // E redirected the fetch last cycle (registered)
+  logic        e_redir_jump_q; // ... to the target of the jump/branch now in M (m_addr_q)
+  logic [31:0] e_redir_pc_q;   // ... else to this pc
+  logic        w_trap_now;     // W takes a trap (exception or interrupt) now
   logic [31:0] e_pc_q, e_insn_q, e_target_q;
   rv_core_pkg::ctrl_t e_ctrl_q;
-  logic        e_fetch_fault_q, e_pred_q, e_first_q, e_committed_q;
-  logic [31:0] e_rs1_q, e_rs2_q, e_mip_q;
+  logic        e_fetch_fault_q, e_pred_q, e_first_q;
+  logic [31:0] e_rs1_q, e_rs2_q;
+
+  // M stage.
+  logic        m_valid_q, m_trap_q, m_intr_q, m_rd_we_q, m_late_q, m_mem_q, m_wfi_q;
+  logic        m_load_q, m_mul_q, m_mul_hi_q, m_read_q, m_write_q, m_misaligned_q;
+  logic        m_inhibit_q, m_m_mode_q;
+  logic [4:0]  m_cause_q, m_rd_q;
+  logic [31:0] m_pc_q, m_insn_q, m_result_q, m_mcorr_q, m_wdata_q, m_mip_q;
+  logic [31:0] m_addr_q;       // data address, or mtval of a trap from E
+  logic [3:0]  m_be_q;
+  logic [5:0]  m_atop_q;
+  logic [2:0]  m_funct3_q;
 
   // W stage.
   logic        w_valid_q, w_trap_q, w_intr_q, w_rd_we_q, w_late_q, w_mem_q, w_wfi_q;
-  logic        w_mul_q, w_mul_hi_q, w_load_q, w_is_read_q, w_mem_store_fault_q, w_inhibit_q;
+  logic        w_load_q, w_is_read_q, w_mem_store_fault_q, w_inhibit_q;
   logic        w_m_mode_q;
   logic [4:0]  w_cause_q, w_rd_q;
-  logic [31:0] w_pc_q, w_insn_q, w_tval_q, w_result_q, w_mcorr_q;
-  logic [31:0] w_mem_addr_q, w_mem_wdata_q, w_mip_q;
+  logic [31:0] w_pc_q, w_insn_q, w_tval_q, w_result_q;
+  logic [31:0] w_mem_wdata_q, w_mip_q;
   logic [3:0]  w_rmask_q, w_wmask_q;
   logic [2:0]  w_funct3_q;
 
@@ -136,6 +160,7 @@ module rv_core #(
     .head_instr_o   (head_instr),
     .head_pc_o      (head_pc),
     .head_err_o     (head_err),
+    .head_pred_i    (d_pred_taken),
     .head_pop_i     (head_pop)
   );
 
@@ -153,15 +178,6 @@ module rv_core #(
     .care_o    (pmp_care)
   );
 
-  rv_pmp #(.ENTRIES(PMP_ENTRIES), .GRAN(PMP_GRAN)) u_pmp_fetch (
-    .addr_i    (head_pc[31:2]),
-    .m_mode_i  (m_mode),
-    .need_i    (3'b100),
-    .cfg_i     (pmp_cfg),
-    .addr_cfg_i(pmp_addr),
-    .care_i    (pmp_care),
-    .allow_o   (d_pmp_ok)
-  );
 
   // Register file: read the head's sources every cycle; E uses the data in
   // its first cycle and keeps forwarded copies afterwards.
@@ -182,7 +198,7 @@ module rv_core #(
   // ------------------------------------------------------------------ E
   logic [4:0]  e_rs1, e_rs2, e_rd;
   logic [2:0]  e_funct3;
-  logic        w_fwd_ok;
+  logic        m_fwd_ok, w_fwd_ok;
   logic [31:0] op_a, op_b;
   logic        haz;
 
@@ -190,26 +206,35 @@ module rv_core #(
   assign e_rs2 = e_insn_q[24:20];
   assign e_rd = e_insn_q[11:7];
   assign e_funct3 = e_insn_q[14:12];
-  assign w_fwd_ok = w_valid_q && w_rd_we_q && !w_late_q;
+  assign m_fwd_ok = m_valid_q && m_rd_we_q && !m_late_q;
+  // W forwards its register write data (for a load/AMO/SC, the bus read data
+  // in the cycle it arrives).
+  assign w_fwd_ok = w_valid_q && w_rd_we_q;
 
   always_comb begin
     if (e_rs1 == 5'd0) op_a = 32'd0;
-    else if (w_fwd_ok && w_rd_q == e_rs1) op_a = w_result_q;
+    else if (m_fwd_ok && m_rd_q == e_rs1) op_a = m_result_q;
+    else if (w_fwd_ok && w_rd_q == e_rs1) op_a = w_wdata;
     else if (wbl_rd_q == e_rs1) op_a = wbl_val_q;
     else if (e_first_q) op_a = rf_a;
     else op_a = e_rs1_q;
     if (e_rs2 == 5'd0) op_b = 32'd0;
-    else if (w_fwd_ok && w_rd_q == e_rs2) op_b = w_result_q;
+    else if (m_fwd_ok && m_rd_q == e_rs2) op_b = m_result_q;
+    else if (w_fwd_ok && w_rd_q == e_rs2) op_b = w_wdata;
     else if (wbl_rd_q == e_rs2) op_b = wbl_val_q;
     else if (e_first_q) op_b = rf_b;
     else op_b = e_rs2_q;
   end
 
-  assign haz = w_valid_q && w_rd_we_q && w_late_q &&
-               ((e_ctrl_q.use_rs1 && e_rs1 == w_rd_q) || (e_ctrl_q.use_rs2 && e_rs2 == w_rd_q));
+  // A load/AMO result exists only when its data arrives in W, a MUL result
+  // after M.
+  assign haz = (m_valid_q && m_rd_we_q && m_late_q &&
+                ((e_ctrl_q.use_rs1 && e_rs1 == m_rd_q) || (e_ctrl_q.use_rs2 && e_rs2 == m_rd_q))) ||
+               (w_valid_q && w_rd_we_q && w_late_q && !data_rvalid_i &&
+                ((e_ctrl_q.use_rs1 && e_rs1 == w_rd_q) || (e_ctrl_q.use_rs2 && e_rs2 == w_rd_q)));
 
   // ALU, branch unit.
-  logic [31:0] alu_out, agu, pc4, jump_target, ctrl_redirect_pc;
+  logic [31:0] alu_out, agu, pc4, jump_target;
   logic        br_cond, taken, jump_misaligned, ctrl_redirect, alu_eq, alu_lt, alu_ltu;
 
   rv_alu u_alu (
@@ -242,10 +267,10 @@ module rv_core #(
   assign jump_misaligned = taken && jump_target[1];
   assign ctrl_redirect = (e_ctrl_q.jalr || ((e_ctrl_q.branch || e_ctrl_q.jal) && taken != e_pred_q))
                          && !jump_misaligned;
-  assign ctrl_redirect_pc = taken ? jump_target : pc4;
 
-  // Memory access.
-  logic        is_mem, is_lr, is_sc, mem_write, mem_read, misaligned, d_pmp_data_ok;
+  // Memory access: E computes the address, byte enables and store data; M
+  // checks and issues the request.
+  logic        is_mem, is_lr, is_sc, mem_write, mem_read, misaligned;
   logic [1:0]  mem_size;
   logic [3:0]  mem_be;
   logic [31:0] mem_wdata;
@@ -266,15 +291,69 @@ module rv_core #(
     endcase
   end
 
-  rv_pmp #(.ENTRIES(PMP_ENTRIES), .GRAN(PMP_GRAN)) u_pmp_data (
-    .addr_i    (agu[31:2]),
-    .m_mode_i  (data_m_mode),
-    .need_i    ({1'b0, mem_write, mem_read}),
-    .cfg_i     (pmp_cfg),
-    .addr_cfg_i(pmp_addr),
-    .care_i    (pmp_care),
-    .allow_o   (d_pmp_data_ok)
-  );
+  // PMP. Separate checkers: fetch (X) on the head's pc in D, data (R/W) on
+  // the address in M. Shared checker (PMP_SHARED): it serves the data access
+  // whenever M holds a memory instruction, else the page of the head
+  // instruction, whose X permission is kept in fx_*. The head enters E only
+  // when its page is the checked one (d_fx_hit), so a new fetch page costs
+  // one or two bubbles. Every granule is either inside or outside each PMP
+  // region, so the page's permission holds for every word in it. The result
+  // is dropped when the privilege or the PMP registers can change: a trap
+  // from U-mode, MRET or a PMP CSR instruction in E.
+  logic m_pmp_ok;
+  if (PMP_SHARED) begin : g_pmp_shared
+    localparam logic [29:0] PAGE_MASK = ~((30'd1 << (PMP_GRAN - 2)) - 30'd1);
+    logic        use_data, chk_ok, fx_valid_q, fx_ok_q, fx_inval;
+    logic [29:0] head_page, fx_page_q;
+    assign use_data = m_valid_q && m_mem_q;
+    assign head_page = head_pc[31:2] & PAGE_MASK;
+    rv_pmp #(.ENTRIES(PMP_ENTRIES), .GRAN(PMP_GRAN)) u_pmp (
+      .addr_i    (use_data ? m_addr_q[31:2] : head_page),
+      .m_mode_i  (use_data ? data_m_mode : m_mode),
+      .need_i    (use_data ? {1'b0, m_write_q, m_read_q} : 3'b100),
+      .cfg_i     (pmp_cfg),
+      .addr_cfg_i(pmp_addr),
+      .care_i    (pmp_care),
+      .allow_o   (chk_ok)
+    );
+    assign m_pmp_ok = chk_ok;
+    assign fx_inval = (w_trap_now && !m_mode) ||
+                      (e_valid_q && (e_ctrl_q.mret ||
+                                     (e_ctrl_q.csr && e_insn_q[31:25] == 7'b0011101)));
+    always_ff @(posedge clk_i) begin
+      if (!rst_ni || fx_inval) begin
+        fx_valid_q <= 1'b0;
+      end else if (!use_data && head_valid) begin
+        fx_valid_q <= 1'b1;
+      end
+      if (!use_data) begin
+        fx_page_q <= head_page;
+        fx_ok_q <= chk_ok;
+      end
+    end
+    assign d_fx_hit = fx_valid_q && fx_page_q == head_page;
+    assign d_pmp_ok = fx_ok_q;
+  end else begin : g_pmp_split
+    rv_pmp #(.ENTRIES(PMP_ENTRIES), .GRAN(PMP_GRAN)) u_pmp_fetch (
+      .addr_i    (head_pc[31:2]),
+      .m_mode_i  (m_mode),
+      .need_i    (3'b100),
+      .cfg_i     (pmp_cfg),
+      .addr_cfg_i(pmp_addr),
+      .care_i    (pmp_care),
+      .allow_o   (d_pmp_ok)
+    );
+    rv_pmp #(.ENTRIES(PMP_ENTRIES), .GRAN(PMP_GRAN)) u_pmp_data (
+      .addr_i    (m_addr_q[31:2]),
+      .m_mode_i  (data_m_mode),
+      .need_i    ({1'b0, m_write_q, m_read_q}),
+      .cfg_i     (pmp_cfg),
+      .addr_cfg_i(pmp_addr),
+      .care_i    (pmp_care),
+      .allow_o   (m_pmp_ok)
+    );
+    assign d_fx_hit = 1'b1;
+  end
 
   // CSR access.
   logic        csr_writes, csr_illegal;
@@ -290,9 +369,9 @@ module rv_core #(
     endcase
   end
 
-  // Exceptions, in priority order. exc_early does not depend on the data
-  // address, so control-flow redirects need not wait for the PMP check.
-  logic        exc, exc_early;
+  // Exceptions found in E, in priority order (the data address checks follow
+  // in M).
+  logic        exc;
   logic [4:0]  exc_code;
   logic [31:0] exc_tval;
   logic        illegal;
@@ -318,17 +397,6 @@ module rv_core #(
     end else begin
       exc = 1'b0;
     end
-    exc_early = exc;
-    // Memory exceptions: mtval is the address whichever check failed, and the
-    // cause differs only in bit 0 (misaligned 4/6 vs access 5/7), so the
-    // address checks reach only exc and that bit.
-    if (!exc_early && is_mem) begin
-      exc = misaligned || !d_pmp_data_ok;
-      exc_code = ((mem_read && !mem_write) ? rv_core_pkg::EXC_LOAD_MISALIGNED
-                                           : rv_core_pkg::EXC_STORE_MISALIGNED) |
-                 {4'b0, !misaligned};
-      exc_tval = agu;
-    end
   end
 
   // Multiply / divide.
@@ -351,57 +419,80 @@ module rv_core #(
     .result_o(div_result)
   );
 
-  // E control. The advance decision (which enables most registers) uses only
-  // early signals: W state, interrupt lines, hazards, decode-time exceptions,
-  // the divider and, for memory instructions, the grant (which the SoC must
-  // not derive combinationally from the request). The data address checks
-  // (alignment, PMP) only gate the request and steer what enters W: a memory
-  // instruction whose check fails is sent to W as a trap (at once if granted
-  // anyway, else one cycle later through e_memexc_q).
-  logic w_done, w_trap_now, w_retire, w_bus_err, w_free;
-  logic w_ok, e_go, e_irq, e_ready, exc_static, mem_ok, e_fire, e_advance, e_redirect;
-  logic e_memexc_q, e_take_exc;
-  logic [31:0] e_redirect_pc, e_mip;
+  // E control. An instruction leaves E into M when M is free. CSR
+  // instructions, MRET and FENCE.I (e_sync) act in E and wait until M is
+  // empty and W retires cleanly, so nothing older can still trap (and a CSR
+  // read of minstret counts every older instruction). Other instructions have
+  // no side effect in E except redirecting the fetch, which a trap of an older
+  // instruction overrides. Interrupts are taken on the instruction in E.
+  logic w_done, w_retire, w_bus_err, w_free, w_ok;
+  logic e_sync, e_sync_ok, e_go, e_irq, e_ready, exc_static, e_fire, e_advance, e_redirect;
+  logic e_free, e_commit;
+  logic m_go, m_req, m_advance, m_free, m_fault;
+  logic [31:0] e_redirect_pc;
 
   assign w_ok = !w_valid_q || (w_done && !w_trap_now);
   assign w_free = !w_valid_q || w_done;
-  assign e_go = e_valid_q && w_ok;
-  assign e_irq = e_go && irq_take && !e_committed_q;
+  assign e_sync = e_ctrl_q.csr || e_ctrl_q.mret || e_ctrl_q.fence_i;
+  assign e_sync_ok = e_valid_q && !e_redir_q && !w_trap_now && !m_valid_q && w_ok;
+  assign e_go = e_valid_q && !e_redir_q && !w_trap_now &&
+                (e_sync ? (!m_valid_q && w_ok) : m_free);
+  assign e_irq = e_go && irq_take;
   assign e_ready = e_go && !e_irq && !haz;
   assign exc_static = e_fetch_fault_q || illegal || e_ctrl_q.ecall || e_ctrl_q.ebreak;
-  assign mem_ok = !misaligned && d_pmp_data_ok;
-  // Leaves E this cycle (as a retiring instruction or as a trap).
-  assign e_advance = e_irq || (e_ready && (exc_static || e_memexc_q ||
-                                           (is_mem ? data_gnt_i : (!e_ctrl_q.div || div_done))));
-  // Leaves E as a trap (exception).
-  assign e_take_exc = e_ready && (exc || e_memexc_q);
-  // Leaves E and executes (side effects).
-  assign e_fire = e_advance && !e_irq && !e_take_exc;
-  assign e_mip = e_committed_q ? e_mip_q : irq_lines;
+  // Leaves E this cycle (as an instruction or as a trap).
+  assign e_advance = e_irq || (e_ready && (exc_static || !e_ctrl_q.div || div_done));
+  // Leaves E and executes.
+  assign e_fire = e_advance && !e_irq && !exc;
+  assign e_free = !e_valid_q || e_advance;
+  // CSR write / MRET commit (e_ready of an e_sync instruction, written so
+  // that M's advance is not in its logic cone).
+  assign e_commit = e_sync_ok && !irq_take && !haz && !exc_static;
 
-  assign div_start = e_valid_q && e_ctrl_q.div && !haz && !div_busy;
+  assign div_start = e_valid_q && e_ctrl_q.div && !haz && !div_busy && !e_redir_q;
   assign div_kill = e_advance || w_trap_now;
 
-  assign e_redirect = e_ready && !exc_static && !jump_misaligned && !is_mem &&
+  assign e_redirect = e_ready && !exc_static && !jump_misaligned &&
                       (!e_ctrl_q.div || div_done) &&
                       (ctrl_redirect || (e_ctrl_q.csr && csr_writes) || e_ctrl_q.fence_i ||
                        e_ctrl_q.mret);
-  assign e_redirect_pc = e_ctrl_q.mret ? mepc : (ctrl_redirect ? ctrl_redirect_pc : pc4);
+  // A mispredicted jump's target is in M's address register the next cycle;
+  // the other redirects go to pc + 4 or mepc (no branch outcome needed).
+  assign e_redirect_pc = e_ctrl_q.mret ? mepc : pc4;
 
-  assign data_req_o = e_committed_q ||
-                      (e_ready && is_mem && !exc_static && !e_memexc_q && mem_ok);
-  assign data_addr_o = agu;
-  assign data_we_o = mem_write;
-  assign data_be_o = mem_be;
-  assign data_wdata_o = mem_wdata;
-  assign data_atop_o = e_ctrl_q.amo ? {1'b1, e_insn_q[31:27]} : 6'b0;
+  // M control. A memory instruction whose address passes the checks requests
+  // when W retires cleanly (or is empty), and holds the request until granted
+  // (W is empty then, and nothing can squash M). One that fails enters W as
+  // its trap. Every other instruction passes through in one cycle. E may
+  // move into M (m_free) when M is empty or leaves without a pending
+  // request; m_free ignores the address checks (PMP), so they reach only M's
+  // and W's registers and the request: a memory instruction whose check
+  // fails while the grant is low leaves M empty behind it.
+  assign m_go = m_valid_q && w_ok;
+  assign m_fault = m_mem_q && (m_misaligned_q || !m_pmp_ok);
+  assign m_req = m_go && m_mem_q && !m_fault;
+  assign m_advance = m_go && (!m_req || data_gnt_i);
+  assign m_free = !m_valid_q || (m_go && (!m_mem_q || data_gnt_i));
 
-  // Redirects: W traps first, then E.
-  assign redirect = w_trap_now || e_redirect;
-  assign redirect_pc = w_trap_now ? trap_vector : e_redirect_pc;
-  assign head_pop = head_valid && (!e_valid_q || e_advance) && !redirect;
-  logic e_free;
-  assign e_free = !e_valid_q || e_advance;
+  assign data_req_o = m_req;
+  assign data_addr_o = m_addr_q;
+  assign data_we_o = m_write_q;
+  assign data_be_o = m_be_q;
+  assign data_wdata_o = m_wdata_q;
+  assign data_atop_o = m_atop_q;
+
+  // Redirects: W traps first, then E's, one cycle late from a register (the
+  // branch compare does not reach the fetch address). The instruction that
+  // entered E meanwhile is squashed (e_go is low, so it does nothing).
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) e_redir_q <= 1'b0;
+    else e_redir_q <= e_redirect;
+    e_redir_jump_q <= taken;
+    e_redir_pc_q <= e_redirect_pc;
+  end
+  assign redirect = w_trap_now || e_redir_q;
+  assign redirect_pc = w_trap_now ? trap_vector : (e_redir_jump_q ? m_addr_q : e_redir_pc_q);
+  assign head_pop = head_valid && d_fx_hit && e_free && !redirect;
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
@@ -416,19 +507,14 @@ module rv_core #(
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       e_valid_q <= 1'b0;
-      e_committed_q <= 1'b0;
-      e_memexc_q <= 1'b0;
       e_first_q <= 1'b0;
     end else begin
-      e_committed_q <= data_req_o && !data_gnt_i;
-      e_memexc_q <= e_valid_q && !e_advance && !w_trap_now &&
-                    (e_memexc_q || (e_ready && is_mem && !exc_static && !mem_ok));
       if (head_pop) begin
         e_valid_q <= 1'b1;
         e_first_q <= 1'b1;
       end else begin
         e_first_q <= 1'b0;
-        if (e_advance || w_trap_now) e_valid_q <= 1'b0;
+        if (e_advance || w_trap_now || e_redir_q) e_valid_q <= 1'b0;
       end
     end
   end
@@ -446,12 +532,79 @@ module rv_core #(
     end
     e_rs1_q <= op_a;
     e_rs2_q <= op_b;
-    if (!e_committed_q) e_mip_q <= irq_lines;
+  end
+
+  // ------------------------------------------------------------------ M
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      m_valid_q <= 1'b0;
+    end else if (w_trap_now) begin
+      m_valid_q <= 1'b0;
+    end else if (m_free) begin
+      m_valid_q <= e_advance;
+    end else if (m_advance) begin
+      m_valid_q <= 1'b0;
+    end
+  end
+
+  // Control bits follow the advance decision; data registers load whenever M
+  // is free.
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      m_trap_q <= 1'b0;
+      m_rd_we_q <= 1'b0;
+      m_late_q <= 1'b0;
+      m_mem_q <= 1'b0;
+      m_wfi_q <= 1'b0;
+    end else if (m_free) begin
+      m_trap_q <= e_irq || (e_advance && exc);
+      m_rd_we_q <= e_fire && e_ctrl_q.rd_we && e_rd != 5'd0;
+      m_late_q <= e_fire && (e_ctrl_q.load || e_ctrl_q.amo || e_ctrl_q.mul);
+      m_mem_q <= e_fire && is_mem;
+      m_wfi_q <= e_fire && e_ctrl_q.wfi;
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (m_free) begin
+      m_pc_q <= e_pc_q;
+      m_insn_q <= (e_irq || e_fetch_fault_q) ? 32'd0 : e_insn_q;
+      m_intr_q <= e_irq;
+      m_cause_q <= e_irq ? irq_code : exc_code;
+      m_rd_q <= e_rd;
+      m_load_q <= e_ctrl_q.load || e_ctrl_q.amo;
+      m_mul_q <= e_ctrl_q.mul;
+      m_mul_hi_q <= e_funct3[1:0] != 2'b00;
+      m_mcorr_q <= mcorr;
+      m_funct3_q <= e_ctrl_q.amo ? 3'b010 : e_funct3;
+      m_read_q <= mem_read;
+      m_write_q <= mem_write;
+      m_misaligned_q <= misaligned;
+      m_inhibit_q <= e_ctrl_q.csr && csr_writes &&
+                     (e_insn_q[31:20] == 12'hb02 || e_insn_q[31:20] == 12'hb82);
+      // mtval of E's exceptions shares the address register: selected
+      // without the branch outcome (it matters only when the jump traps).
+      if (e_irq) m_addr_q <= 32'd0;
+      else if (exc_static) m_addr_q <= exc_tval;
+      else if (e_ctrl_q.branch || e_ctrl_q.jal) m_addr_q <= e_target_q;
+      else if (e_ctrl_q.jalr) m_addr_q <= {agu[31:1], 1'b0};
+      else m_addr_q <= agu;
+      m_be_q <= mem_be;
+      m_wdata_q <= mem_wdata;
+      m_atop_q <= e_ctrl_q.amo ? {1'b1, e_insn_q[31:27]} : 6'b0;
+      m_mip_q <= irq_lines;
+      m_m_mode_q <= m_mode;
+      if (e_ctrl_q.mul) m_result_q <= (e_funct3[1:0] == 2'b00) ? product[31:0] : product[63:32];
+      else if (e_ctrl_q.div) m_result_q <= div_result;
+      else if (e_ctrl_q.csr) m_result_q <= csr_rdata;
+      else if (e_ctrl_q.jal || e_ctrl_q.jalr) m_result_q <= pc4;
+      else m_result_q <= alu_out;
+    end
   end
 
   // ------------------------------------------------------------------ W
   logic [15:0] load_shifted;
-  logic [31:0] load_value, mul_value;
+  logic [31:0] load_value;
 
   assign w_bus_err = w_mem_q && data_rvalid_i && data_err_i;
   assign w_done = w_valid_q && !(w_mem_q && !data_rvalid_i) && !(w_wfi_q && !irq_wake);
@@ -459,7 +612,7 @@ module rv_core #(
   assign w_retire = w_done && !w_trap_now;
 
   always_comb begin
-    unique case (w_mem_addr_q[1:0])
+    unique case (w_tval_q[1:0])
       2'b00:   load_shifted = data_rdata_i[15:0];
       2'b01:   load_shifted = data_rdata_i[23:8];
       2'b10:   load_shifted = data_rdata_i[31:16];
@@ -475,8 +628,7 @@ module rv_core #(
       default: load_value = data_rdata_i;
     endcase
   end
-  assign mul_value = w_result_q - (w_mul_hi_q ? w_mcorr_q : 32'd0);
-  assign w_wdata = w_load_q ? load_value : (w_mul_q ? mul_value : w_result_q);
+  assign w_wdata = w_load_q ? load_value : w_result_q;
   assign rf_we = w_retire && w_rd_we_q;
 
   always_ff @(posedge clk_i) begin
@@ -492,18 +644,17 @@ module rv_core #(
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       w_valid_q <= 1'b0;
-    end else if (e_advance) begin
+    end else if (m_advance) begin
       w_valid_q <= 1'b1;
     end else if (w_done || w_trap_now) begin
       w_valid_q <= 1'b0;
     end
   end
 
-  // W: control bits follow the advance decision; data registers load whenever
-  // W is free. A memory instruction that advances with a failed address check
-  // (granted in the same cycle) enters W as its trap.
-  logic e_mem_fault_now;
-  assign e_mem_fault_now = is_mem && !mem_ok;
+  // W: control bits follow M's advance; data registers load whenever W is
+  // free. A memory instruction whose address check failed enters W as its
+  // trap (mtval the address; the cause differs from the misaligned one in
+  // bit 0 only).
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       w_trap_q <= 1'b0;
@@ -512,42 +663,40 @@ module rv_core #(
       w_mem_q <= 1'b0;
       w_wfi_q <= 1'b0;
     end else if (w_free) begin
-      w_trap_q <= e_irq || e_take_exc || (e_fire && e_mem_fault_now);
-      w_rd_we_q <= e_fire && !e_mem_fault_now && e_ctrl_q.rd_we && e_rd != 5'd0;
-      w_late_q <= e_fire && (e_ctrl_q.load || e_ctrl_q.amo || e_ctrl_q.mul);
-      w_mem_q <= e_fire && is_mem && !e_mem_fault_now;
-      w_wfi_q <= e_fire && e_ctrl_q.wfi;
+      w_trap_q <= m_advance && (m_trap_q || m_fault);
+      w_rd_we_q <= m_advance && !m_fault && m_rd_we_q;
+      w_late_q <= m_advance && m_load_q;
+      w_mem_q <= m_advance && m_mem_q && !m_fault;
+      w_wfi_q <= m_advance && m_wfi_q;
     end
   end
 
   always_ff @(posedge clk_i) begin
     if (w_free) begin
-      w_pc_q <= e_pc_q;
-      w_insn_q <= (e_irq || e_fetch_fault_q) ? 32'd0 : e_insn_q;
-      w_intr_q <= e_irq;
-      w_cause_q <= e_irq ? irq_code : exc_code;
-      w_tval_q <= e_irq ? 32'd0 : exc_tval;
-      w_rd_q <= e_rd;
-      w_load_q <= e_ctrl_q.load || e_ctrl_q.amo;
-      w_mul_q <= e_ctrl_q.mul;
-      w_mul_hi_q <= e_funct3[1:0] != 2'b00;
-      w_mcorr_q <= mcorr;
-      w_funct3_q <= e_ctrl_q.amo ? 3'b010 : e_funct3;
-      w_is_read_q <= e_ctrl_q.load || e_ctrl_q.amo;
-      w_mem_store_fault_q <= mem_write;
-      w_inhibit_q <= e_ctrl_q.csr && csr_writes &&
-                     (e_insn_q[31:20] == 12'hb02 || e_insn_q[31:20] == 12'hb82);
-      w_mem_addr_q <= agu;
-      w_mem_wdata_q <= mem_write ? mem_wdata : 32'd0;
-      w_rmask_q <= mem_read ? mem_be : 4'b0;
-      w_wmask_q <= mem_write ? mem_be : 4'b0;
-      w_mip_q <= e_mip;
-      w_m_mode_q <= m_mode;
-      if (e_ctrl_q.mul) w_result_q <= (e_funct3[1:0] == 2'b00) ? product[31:0] : product[63:32];
-      else if (e_ctrl_q.div) w_result_q <= div_result;
-      else if (e_ctrl_q.csr) w_result_q <= csr_rdata;
-      else if (e_ctrl_q.jal || e_ctrl_q.jalr) w_result_q <= pc4;
-      else w_result_q <= alu_out;
+      w_pc_q <= m_pc_q;
+      w_insn_q <= m_insn_q;
+      w_intr_q <= m_intr_q && !m_fault;
+      if (m_fault) begin
+        w_cause_q <= ((m_read_q && !m_write_q) ? rv_core_pkg::EXC_LOAD_MISALIGNED
+                                               : rv_core_pkg::EXC_STORE_MISALIGNED) |
+                     {4'b0, !m_misaligned_q};
+      end else begin
+        w_cause_q <= m_cause_q;
+      end
+      w_tval_q <= m_addr_q;  // also the data address of a memory instruction
+      w_rd_q <= m_rd_q;
+      w_load_q <= m_load_q;
+      w_funct3_q <= m_funct3_q;
+      w_is_read_q <= m_load_q;
+      w_mem_store_fault_q <= m_write_q;
+      w_inhibit_q <= m_inhibit_q;
+      w_mem_wdata_q <= m_write_q ? m_wdata_q : 32'd0;
+      w_rmask_q <= m_read_q ? m_be_q : 4'b0;
+      w_wmask_q <= m_write_q ? m_be_q : 4'b0;
+      w_mip_q <= m_mip_q;
+      w_m_mode_q <= m_m_mode_q;
+      // MULH*: high product minus the signed correction.
+      w_result_q <= m_result_q - ((m_mul_q && m_mul_hi_q) ? m_mcorr_q : 32'd0);
     end
   end
 
@@ -558,16 +707,16 @@ module rv_core #(
     .csr_write_i  (csr_writes),
     .csr_illegal_o(csr_illegal),
     .csr_rdata_o  (csr_rdata),
-    .csr_we_i     (e_ready && e_ctrl_q.csr && csr_writes && !exc_static),
+    .csr_we_i     (e_commit && e_ctrl_q.csr && csr_writes),
     .csr_wdata_i  (csr_wdata),
-    .mret_i       (e_ready && e_ctrl_q.mret && !exc_static),
+    .mret_i       (e_commit && e_ctrl_q.mret),
     .mepc_o       (mepc),
     .trap_i       (w_trap_now),
     .trap_pc_i    (w_pc_q[31:2]),
     .trap_intr_i  (w_intr_q && !w_bus_err),
     .trap_code_i  (w_bus_err ? (w_mem_store_fault_q ? rv_core_pkg::EXC_STORE_ACCESS
                                                     : rv_core_pkg::EXC_LOAD_ACCESS) : w_cause_q),
-    .trap_tval_i  (w_bus_err ? w_mem_addr_q : w_tval_q),
+    .trap_tval_i  (w_tval_q),
     .trap_vector_o(trap_vector),
     .irq_lines_i  (irq_lines),
     .irq_take_o   (irq_take),
@@ -594,7 +743,7 @@ module rv_core #(
                                     : {w_intr_q, 26'b0, w_cause_q};
     assign rvfi_rd_addr_o = rf_we ? w_rd_q : 5'd0;
     assign rvfi_rd_wdata_o = rf_we ? w_wdata : 32'd0;
-    assign rvfi_mem_addr_o = w_mem_q ? w_mem_addr_q : 32'd0;
+    assign rvfi_mem_addr_o = w_mem_q ? w_tval_q : 32'd0;
     assign rvfi_mem_rmask_o = w_mem_q ? w_rmask_q : 4'b0;
     assign rvfi_mem_wmask_o = w_mem_q ? w_wmask_q : 4'b0;
     assign rvfi_mem_rdata_o = (w_mem_q && w_is_read_q) ? data_rdata_i : 32'd0;

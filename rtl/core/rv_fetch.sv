@@ -32,6 +32,7 @@ module rv_fetch #(
   output logic [31:0] head_instr_o,
   output logic [31:0] head_pc_o,
   output logic        head_err_o,
+  input  logic        head_pred_i,  // the head is a predicted-taken jump/branch (to pred_pc_i)
   input  logic        head_pop_i
 );
 
@@ -42,11 +43,10 @@ module rv_fetch #(
   logic [31:0] pend_addr_q;
   logic        pend_kill_q;   // its response must be dropped
   logic        out_q;         // granted, response outstanding
-  logic [31:0] out_pc_q;
   logic        out_kill_q;
   logic [1:0]  fq_valid_q;    // buffer: entry 0 is the oldest
   logic [31:0] fq0_instr_q, fq1_instr_q;
-  logic [31:0] fq0_pc_q, fq1_pc_q;
+  logic [31:0] head_pc_q;     // pc of the head (or of the next instruction to arrive)
   logic        fq0_err_q, fq1_err_q;
 
   logic        resp;
@@ -65,7 +65,7 @@ module rv_fetch #(
   // Head.
   assign head_valid_o = fq_valid_q[0] || resp_live;
   assign head_instr_o = fq_valid_q[0] ? fq0_instr_q : instr_rdata_i;
-  assign head_pc_o = fq_valid_q[0] ? fq0_pc_q : out_pc_q;
+  assign head_pc_o = head_pc_q;
   assign head_err_o = fq_valid_q[0] ? fq0_err_q : instr_err_i;
 
   // Request.
@@ -93,7 +93,6 @@ module rv_fetch #(
       pend_addr_q <= RESET_PC;
       pend_kill_q <= 1'b0;
       out_q <= 1'b0;
-      out_pc_q <= RESET_PC;
       out_kill_q <= 1'b0;
     end else begin
       // Next sequential address: the adder sits at the start of the next
@@ -108,7 +107,6 @@ module rv_fetch #(
       // Outstanding response.
       if (grant) begin
         out_q <= 1'b1;
-        out_pc_q <= instr_addr_o;
         out_kill_q <= kill_req;
       end else if (resp) begin
         out_q <= 1'b0;
@@ -119,23 +117,32 @@ module rv_fetch #(
     end
   end
 
+  // The buffered instructions carry no pc: the stream after the head is
+  // sequential, or starts at the head's predicted target (a prediction
+  // discards what was fetched after the head), or at a redirect target.
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      head_pc_q <= RESET_PC;
+    end else if (redirect_i) begin
+      head_pc_q <= redirect_pc_i;
+    end else if (head_pop_i) begin
+      head_pc_q <= head_pred_i ? pred_pc_i : head_pc_q + 32'd4;
+    end
+  end
+
   // Buffer: list = [fq0, fq1, response], flushed, then popped.
   logic [2:0]  l_v;
   logic [31:0] l_i0, l_i1, l_i2;
-  logic [31:0] l_p0, l_p1, l_p2;
   logic        l_e0, l_e1, l_e2;
   always_comb begin
     l_v[0] = fq_valid_q[0] || resp_live;
     l_i0 = head_instr_o;
-    l_p0 = head_pc_o;
     l_e0 = head_err_o;
     l_v[1] = fq_valid_q[1] || (fq_valid_q[0] && resp_live);
     l_i1 = fq_valid_q[1] ? fq1_instr_q : instr_rdata_i;
-    l_p1 = fq_valid_q[1] ? fq1_pc_q : out_pc_q;
     l_e1 = fq_valid_q[1] ? fq1_err_q : instr_err_i;
     l_v[2] = fq_valid_q[1] && resp_live;
     l_i2 = instr_rdata_i;
-    l_p2 = out_pc_q;
     l_e2 = instr_err_i;
     if (redirect_i) begin
       l_v[0] = 1'b0;
@@ -160,17 +167,13 @@ module rv_fetch #(
   always_ff @(posedge clk_i) begin
     if (head_pop_i && !redirect_i) begin
       fq0_instr_q <= l_i1;
-      fq0_pc_q <= l_p1;
       fq0_err_q <= l_e1;
       fq1_instr_q <= l_i2;
-      fq1_pc_q <= l_p2;
       fq1_err_q <= l_e2;
     end else begin
       fq0_instr_q <= l_i0;
-      fq0_pc_q <= l_p0;
       fq0_err_q <= l_e0;
       fq1_instr_q <= l_i1;
-      fq1_pc_q <= l_p1;
       fq1_err_q <= l_e1;
     end
   end

@@ -1,6 +1,7 @@
 // rv_pmp: one physical-memory-protection checker (combinational). The core
-// has two: the fetch side (X, on the pc of the instruction in D) and the data
-// side (R/W, on the effective address in E). Entries follow the privileged
+// has two, the fetch side (X, on the pc of the instruction in D) and the data
+// side (R/W, on the registered address in M), or with PMP_SHARED one for both
+// (the fetch page's result cached). Entries follow the privileged
 // spec: OFF/TOR/NA4/NAPOT, lowest-numbered match wins, locked entries bind
 // M-mode, no match grants M-mode and denies U-mode.
 //

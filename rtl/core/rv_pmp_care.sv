@@ -1,5 +1,5 @@
 // rv_pmp_care: NAPOT compare masks of all PMP entries (combinational, from the
-// stored pmpaddr values only), computed once for both PMP checkers. Bit k of an
+// stored pmpaddr values only), computed once for the PMP checker(s). Bit k of an
 // entry's mask is set when the address bit k must equal pmpaddr bit k: once
 // pmpaddr (with the G-1 lowest bits reading as ones) has a zero below bit k.
 /* verilator lint_off UNUSEDSIGNAL */

@@ -3,7 +3,10 @@
 # some SystemVerilog silently, see NOTES): synthesizes rv_core with Yosys in
 # the FPGA's PMP configuration (8 entries, 4 KiB granule) with the trace port,
 # Verilates the gate-level netlist and runs random programs in lockstep with
-# the ISS configured the same way.
+# the ISS configured the same way. splitnets: Yosys packs unrelated bits into
+# one vector, which Verilator 5.006 sees as circular logic (UNOPTFLAT) and
+# can then evaluate with stale values when an input (read data forwarded to
+# the divider's operand) changes; single-bit nets leave no such false loops.
 #   tests/isa/netlist_lockstep.sh [WORKDIR] [SEEDS] [rtl]
 # With "rtl" the RTL itself is Verilated in that configuration instead.
 set -euo pipefail
@@ -18,7 +21,8 @@ if [ "$what" = rtl ]; then
 else
   yosys -q -l "$work/yosys.log" -p "read_verilog -sv $srcs; \
     chparam -set PMP_GRAN 12 -set PMP_ENTRIES 8 rv_core; \
-    synth -flatten -top rv_core; opt_clean -purge; write_verilog -noattr $work/rv_core_netlist.v" \
+    synth -flatten -top rv_core; opt_clean -purge; splitnets -driver; \
+    write_verilog -noattr $work/rv_core_netlist.v" \
     >/dev/null
   model="$work/rv_core_netlist.v"
 fi
