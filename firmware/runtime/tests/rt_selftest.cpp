@@ -90,7 +90,11 @@ rt::Task<void> joiner() {
   g_join_stale = co_await rt::join(a);  // already ended
   rt::spawn(waiter(), 3, rt::TaskType::kNormal, &b);
   rt::spawn(watch(b), 3);
-  co_await rt::sleep(500);  // both reach their waits
+  // Both reach their waits: wait for b's wait record (on several harts, with
+  // a preemptive quantum, b may start late), then give it time to finish the
+  // suspension that the record begins.
+  while (b.alive() && b.tcb->wait_source != g_never.source()) co_await rt::sleep(200);
+  co_await rt::sleep(500);
   g_cancel_status = rt::cancel(b);  // ends it now, wakes watch with kCancelled
   g_cancel_again = rt::cancel(b);
 }
