@@ -27,12 +27,19 @@
 //  after edge k plus (a) of edge k+1; every output is registered from the next
 //  state: gnt_o = !internal_work, work_o, preempt_o, err_irq_o; rvalid_o,
 //  rdata_o and err_o answer the request accepted one edge earlier.
-// Storage: the pool lives in two block RAMs, WORD[N]x32 and NEXT[N]xlog2(N)
-// (ats_intc_ram). Lists are numbered R[p][prio] = p*NUM_PRIOS + prio, then
-// W[j] = NUM_PROCS*NUM_PRIOS + j with j the compact index of an existing
-// source (IRQs, then channels); their heads and tails are register arrays with
-// write ports (not reset: read only while the list's nonempty flag is set),
-// the nonempty flags a vector. The free list is linked through NEXT with a
+// Storage: the pool lives in two block RAMs, WORD[N]x32 and NEXT[N]x(log2(N)
+// + log2(NUM_PRIOS)) (ats_intc_ram; NEXT[e] also keeps the priority of the
+// word after e, for wait lists). Lists are numbered R[p][prio] =
+// p*NUM_PRIOS + prio, then W[j] = NUM_PROCS*NUM_PRIOS + j with j the compact
+// index of an existing source (IRQs, then channels). The heads must be read
+// combinationally in stage A (they drive the RAM read address), so they are
+// register arrays, one per list kind with one write port each (head_r_q,
+// head_w_q; head_w_q also keeps the priority of the head's word, so stage A
+// knows which ready list a wake appends to). The tails are only needed in
+// stage B, so they live in block RAM: two copies (one read port each: the
+// list the op inspects, the list it appends to) read in stage A like WORD and
+// NEXT, with a write-first bypass. Heads and tails are not reset (read only
+// while the list's nonempty flag is set); the nonempty flags are a vector. The free list is linked through NEXT with a
 // length counter; never-used entries come from a bump pointer. COUNTERS=0
 // removes the statistics registers (generate).
 // Simulation speed: this block dominates the SoC's Verilator model, so the
@@ -48,7 +55,9 @@
 // input-dependent logic on every evaluation, not once per clock edge.
 // Yosys note: a variable part-select write (x[i*W +: W] = v) synthesizes to a
 // shifter; write per element under a decoded enable (a loop with i == k) or
-// through a register-array port instead.
+// through a register-array port instead. Yosys 0.23 maps a comparison (even
+// with a constant) to a carry chain: where it can be, it is a bit test or a
+// shift (is_wl, lists_after).
 // Assumes: rst_ni is synchronous; irq_i is synchronous to clk_i.
 module ats_intc #(
   parameter int NUM_PROCS    = 4,    // 1..15
@@ -94,6 +103,7 @@ module ats_intc #(
   localparam int NS  = NUM_IRQS + NUM_CHANNELS;          // existing sources
   localparam int NL  = NR + NS;                          // all lists
   localparam int LW  = $clog2(NL);
+  localparam int NRW = $clog2(NR);                       // ready list index
   localparam int SW  = $clog2(NS);
   localparam int PW  = (NUM_PROCS > 1) ? $clog2(NUM_PROCS) : 1;
   localparam int PRW = $clog2(NUM_PRIOS);
@@ -160,11 +170,24 @@ module ats_intc #(
     else            wlist = LW'(NR) + LW'(j);
   endfunction
 
-  // The lists after list l0 (bit l set when l > l0). Called only in the
-  // branches that load the iterator, so a simulator evaluates the NL
-  // comparators on ITER_CTRL / ITER_NEXT only, not every cycle.
+  // List l is a wait list (l >= NR: a bit test when NR is a power of two).
+  function automatic logic is_wl(input logic [LW-1:0] l);
+    if (NR == (1 << NRW)) is_wl = (l >> NRW) != '0;
+    else                  is_wl = (l >= LW'(NR));
+  endfunction
+
+  // The source index of wait list l (the inverse of wlist).
+  function automatic logic [SW-1:0] wj(input logic [LW-1:0] l);
+    if (NR_ALIGNED) wj = SW'(l);
+    else            wj = SW'(l - LW'(NR));
+  endfunction
+
+  // The lists after list l0 (bit l set when l > l0), as a shift of ones
+  // rather than NL comparators (Yosys maps those to carry chains). Called
+  // only in the branches that load the iterator, so a simulator evaluates it
+  // on ITER_CTRL / ITER_NEXT only, not every cycle.
   function automatic logic [NL-1:0] lists_after(input logic [LW-1:0] l0);
-    for (int l = 0; l < NL; l++) lists_after[l] = (LW'(l) > l0);
+    lists_after = NL'({NL{1'b1}} << l0) << 1;   // a shift: no comparator per list
   endfunction
 
   // Source tables, constant: the compact index of each source id (0 when the
@@ -186,10 +209,13 @@ module ats_intc #(
   // ---------------------------------------------------------------------------
   // Lists: head, tail, nonempty. ne_a is ne_d without a wake step's append,
   // all that stage A may need (see p_lists).
-  // head_q/tail_q are register arrays written through ports (p_lists), like
-  // the RAMs: an op writes at most two heads and one tail.
-  logic [AW-1:0]    head_q [NL];
-  logic [AW-1:0]    tail_q [NL];
+  // The heads are two register arrays, one per list kind, each written
+  // through one port (p_lists): an op writes at most one head of each kind
+  // (a wake pops W[s] and appends to R[o][*]). head_w_q[j] also holds the
+  // priority of the word at the head of W[j], so stage A knows where a wake
+  // appends. The tails live in block RAM (two copies, u_tail_x and u_tail_a).
+  logic [AW-1:0]     head_r_q [NR];
+  logic [PRW+AW-1:0] head_w_q [NS];   // {priority of the head's word, head}
   logic [NL-1:0]    ne_q, ne_d, ne_a;
   // Pool: free list head and length, bump pointer.
   logic [AW-1:0]    fl_head_q, fl_head_d;
@@ -252,10 +278,11 @@ module ats_intc #(
   logic [EW-1:0]          rej_q;        // the error of the request (0: accepted)
   logic                   ok_q;         // rej_q == 0
   logic                   consume_q;    // a WAIT finds a pending event
-  logic [LW-1:0]          app_l_q;      // the list an ENQ or WAIT appends to
+  logic [LW-1:0]          app_l_q;      // the list an ENQ, WAIT or wake appends to
   logic [AW-1:0]          e_q;          // the entry read from the RAMs for this op
   logic [LW-1:0]          x_l_q;        // the list this op pops, searches or inspects
-  logic                   x_tail_q;     // e_q is the tail of list x_l_q
+  logic                   x_tail;       // e_q is the tail of list x_l_q (from u_tail_x)
+  logic [AW-1:0]          tx_rd, ta_rd; // tails of x_l_q and app_l_q after the edge
   logic [SW-1:0]          src_q;        // the source this op addresses
   logic                   deq_hit_q;    // a DEQ finds a task (x_l_q is its list)
   logic                   sel_found_q;  // list encoder of stage A: found, list, head
@@ -279,6 +306,9 @@ module ats_intc #(
   logic [AW-1:0] word_wa, next_wa, next_wd, ra;
   logic [31:0]   word_wd, word_ram_rd, word_rd;
   logic [AW-1:0] next_rd;
+  // NEXT[e] also holds the priority of the word of the entry after e (valid on
+  // wait lists), so a pop of W[j] knows its new head's priority.
+  logic [PRW-1:0] next_wp, next_rp;
 
   ats_intc_ram #(
     .DEPTH  (NUM_ENTRIES),
@@ -295,15 +325,15 @@ module ats_intc #(
 
   ats_intc_ram #(
     .DEPTH  (NUM_ENTRIES),
-    .WIDTH  (AW),
+    .WIDTH  (AW + PRW),
     .BYPASS (1'b1)
   ) u_next_ram (
     .clk_i   (clk_i),
     .we_i    (next_we),
     .waddr_i (next_wa),
-    .wdata_i (next_wd),
+    .wdata_i ({next_wp, next_wd}),
     .raddr_i (ra),
-    .rdata_o (next_rd)
+    .rdata_o ({next_rp, next_rd})
   );
 
   always_ff @(posedge clk_i) begin : p_word_byp_q
@@ -662,7 +692,7 @@ module ats_intc #(
       if (kreg_q.iter_next && it_valid_q && !it_stale_q) begin
         // 4.6: the word read now was at it_cur_q; stage A pointed x_l at the
         // current list and looked up the next non-empty list (sel_*).
-        if (32'(it_list_q) >= 32'(NR)) begin
+        if (is_wl(it_list_q)) begin
           wh_wait_d = 1'b1;
           wh_idx_d  = src_id_tab[it_j*SIDW +: SIDW];
         end else begin
@@ -670,7 +700,7 @@ module ats_intc #(
           wh_idx_d  = NP_POW2 ? SIDW'(it_list_q[PRW-1:0])
                               : SIDW'(it_list_q - LW'(it_proc_q) * LW'(NUM_PRIOS));
         end
-        if (x_tail_q) begin
+        if (x_tail) begin
           it_valid_d = sel_found_q;
           it_cur_d   = sel_head_q;
           it_list_d  = sel_l_q;
@@ -694,10 +724,10 @@ module ats_intc #(
         // Unlink e: at the head it is a pop, else NEXT[prev] = NEXT[e].
         pop_en    = cx_first_q;
         link_en   = !cx_first_q;
-        tfix_en   = !cx_first_q && x_tail_q;
+        tfix_en   = !cx_first_q && x_tail;
         cx_free_d = 1'b1;
         chg_en = 1'b1; chg_p = cx_proc_q;
-      end else if (x_tail_q) begin
+      end else if (x_tail) begin
         for (int p = 0; p < NUM_PROCS; p++) begin
           if (cx_proc_q == PW'(p)) cst_d[p] = 1'b0;
         end
@@ -728,10 +758,10 @@ module ats_intc #(
       // ---------------- wake step (4.3) ----------------
       pop_en   = 1'b1;
       app_en   = 1'b1;
-      app_l    = rlist(s_owner, word_rd[PRW-1:0]);
+      app_l    = app_l_q;   // rlist(s_owner, prio of word_rd), found by stage A
       app_e    = e_q;
       inc_wake = 1'b1;
-      pe_en    = !s_bcast || x_tail_q;
+      pe_en    = !s_bcast || x_tail;
       chg_en   = 1'b1; chg_p = s_owner;
     end
 
@@ -765,7 +795,7 @@ module ats_intc #(
   // ---------------------------------------------------------------------------
   // Stage B: lists, pool, HELD, pending (the op's ports, then the IRQ edges)
   // ---------------------------------------------------------------------------
-  assign app_tail = tail_q[app_l];
+  assign app_tail = ta_rd;
   assign app_ne   = ne_q[app_l];
   assign app_a_ne = ne_q[app_l_q];
   // What stage A sees of this op (the bypass) leaves out what the next op
@@ -791,21 +821,37 @@ module ats_intc #(
   assign x_oh     = NL'(1) << x_l_q;
   assign app_oh   = NL'(1) << app_l;
   assign app_a_oh = NL'(1) << app_l_q;
-  assign ne_d = (ne_q & ~((pop_en && x_tail_q) ? x_oh : '0)) |
+  assign ne_d = (ne_q & ~((pop_en && x_tail) ? x_oh : '0)) |
                 ((app_en && !app_ne) ? app_oh : '0);
-  assign ne_a = (ne_q & ~((pop_a_en && x_tail_q) ? x_oh : '0)) | (app_a_en ? app_a_oh : '0);
+  assign ne_a = (ne_q & ~((pop_a_en && x_tail) ? x_oh : '0)) | (app_a_en ? app_a_oh : '0);
+
 
   // Write ports of the head and tail arrays: a pop moves the head of x_l_q
   // (unless it took the tail), an append sets the tail of app_l (and its head
-  // when it was empty), a cancel unlink of the tail moves the tail back. A
-  // wake pops W[s] and appends to R[o][*], so the two head ports never meet.
-  logic          hd_we_pop, hd_we_app, tl_we;
-  logic [LW-1:0] tl_wa;
-  logic [AW-1:0] tl_wd;
+  // when it was empty), a cancel unlink of the tail moves the tail back. Only
+  // a wake both pops (W[s]) and appends (R[o][*]), so each head array needs
+  // one port: the pop's when it pops a list of that kind, else the append's.
+  // Only WAIT appends to a wait list, with its own word (wd).
+  logic              hd_we_pop, hd_we_app, tl_we, x_is_w, app_is_w;
+  logic              hr_we, hw_we;
+  logic [NRW-1:0]    hr_wa;
+  logic [SW-1:0]     hw_wa;
+  logic [AW-1:0]     hr_wd;
+  logic [PRW+AW-1:0] hw_wd;
+  logic [LW-1:0]     tl_wa;
+  logic [AW-1:0]     tl_wd;
 
   always_comb begin : p_lists
-    hd_we_pop = pop_en && !x_tail_q;
+    hd_we_pop = pop_en && !x_tail;
     hd_we_app = app_en && !app_ne;
+    x_is_w    = is_wl(x_l_q);
+    app_is_w  = is_wl(app_l);
+    hr_we     = (hd_we_pop && !x_is_w) || (hd_we_app && !app_is_w);
+    hr_wa     = (hd_we_pop && !x_is_w) ? NRW'(x_l_q) : NRW'(app_l);
+    hr_wd     = (hd_we_pop && !x_is_w) ? next_rd : app_e;
+    hw_we     = (hd_we_pop && x_is_w) || (hd_we_app && app_is_w);
+    hw_wa     = (hd_we_pop && x_is_w) ? wj(x_l_q) : wj(app_l);
+    hw_wd     = (hd_we_pop && x_is_w) ? {next_rp, next_rd} : {wd[PRW-1:0], app_e};
     tl_we     = app_en || tfix_en;
     tl_wa     = app_en ? app_l : x_l_q;
     tl_wd     = app_en ? app_e : cx_prev_q;
@@ -840,6 +886,7 @@ module ats_intc #(
     next_we = 1'b0;
     next_wa = app_tail;
     next_wd = app_e;
+    next_wp = wd[PRW-1:0];   // only WAIT links W lists, with its own word
     if (app_en && app_ne) begin
       next_we = 1'b1;
     end
@@ -847,7 +894,7 @@ module ats_intc #(
       next_we = 1'b1; next_wa = e_q; next_wd = fl_head_q;
     end
     if (link_en) begin
-      next_we = 1'b1; next_wa = cx_prev_q; next_wd = next_rd;
+      next_we = 1'b1; next_wa = cx_prev_q; next_wd = next_rd; next_wp = next_rp;
     end
   end
 
@@ -965,7 +1012,7 @@ module ats_intc #(
     end
   endfunction
 
-  assign lines_dirty = (pop_en && x_tail_q) || (app_en && !app_ne) ||
+  assign lines_dirty = (pop_en && x_tail) || (app_en && !app_ne) ||
                        (op_bus_q && (kreg_q.proc_ctrl || kreg_q.affinity || kreg_q.hart_proc ||
                                      kreg_q.run_prio || preg_q.deq));
 
@@ -1032,7 +1079,9 @@ module ats_intc #(
   logic [NL-1:0]   enc_cand, enc_own;
   logic            enc_found;
   logic [LW-1:0]   enc_l, x_l, hd_l;
-  logic [AW-1:0]   head_sel, tail_sel;
+  logic [AW-1:0]   head_sel;
+  logic [PRW-1:0]  wprio_sel;
+  logic [LW-1:0]   app_l_n;
   // The checks of 4.1 on the state the request will meet (the next state).
   logic            a_dis, a_perm, a_quota, a_full, a_obusy, a_consume;
   logic [EW-1:0]   a_rej;
@@ -1199,11 +1248,19 @@ module ats_intc #(
     hd_l = (accept && a_kreg.iter_next) ? enc_l : x_l;
 
     // Heads and tails as the op in stage B leaves them (the bypass).
-    if (pop_a_en && !x_tail_q && hd_l == x_l_q)        head_sel = next_rd;
-    else if (app_a_en && !app_a_ne && hd_l == app_l_q) head_sel = al_e;
-    else                                               head_sel = head_q[hd_l];
-    if (app_a_en && x_l == app_l_q)                    tail_sel = al_e;
-    else                                               tail_sel = tail_q[x_l];
+    if (pop_a_en && !x_tail && hd_l == x_l_q) begin
+      head_sel  = next_rd;
+      wprio_sel = next_rp;
+    end else if (app_a_en && !app_a_ne && hd_l == app_l_q) begin
+      head_sel  = al_e;
+      wprio_sel = wd[PRW-1:0];
+    end else begin
+      head_sel  = is_wl(hd_l) ? head_w_q[wj(hd_l)][AW-1:0] : head_r_q[NRW'(hd_l)];
+      wprio_sel = head_w_q[wj(hd_l)][PRW+AW-1:AW];
+    end
+    // The list the op appends to: ENQ and WAIT (decoded), or a wake step,
+    // which moves the head of W[src_a] to its owner's level of that word.
+    app_l_n = accept ? a_app_l : rlist(owner_d[src_a*PW +: PW], wprio_sel);
 
     if (accept) begin
       if (a_preg.deq)             ra = head_sel;
@@ -1216,6 +1273,39 @@ module ats_intc #(
     end
   end
 
+  // Tails: two block-RAM copies with the one write port of the tails, read at
+  // the list stage A chose (x_l) and at the list the op appends to (app_l_n).
+  // Their bypass makes a write and a read at one edge write-first, so stage B
+  // sees the tails as they are after edge k: the same values the register
+  // array had (stage A's old bypass left out only writes no next op can need).
+  ats_intc_ram #(
+    .DEPTH  (NL),
+    .WIDTH  (AW),
+    .BYPASS (1'b1)
+  ) u_tail_x (
+    .clk_i   (clk_i),
+    .we_i    (tl_we),
+    .waddr_i (tl_wa),
+    .wdata_i (tl_wd),
+    .raddr_i (x_l),
+    .rdata_o (tx_rd)
+  );
+
+  ats_intc_ram #(
+    .DEPTH  (NL),
+    .WIDTH  (AW),
+    .BYPASS (1'b1)
+  ) u_tail_a (
+    .clk_i   (clk_i),
+    .we_i    (tl_we),
+    .waddr_i (tl_wa),
+    .wdata_i (tl_wd),
+    .raddr_i (app_l_n),
+    .rdata_o (ta_rd)
+  );
+
+  assign x_tail = (e_q == tx_rd);
+
   // ---------------------------------------------------------------------------
   // Registers
   // ---------------------------------------------------------------------------
@@ -1227,9 +1317,8 @@ module ats_intc #(
   // Heads and tails are not reset: their values matter only while the list's
   // nonempty flag is set, and an append to an empty list writes both.
   always_ff @(posedge clk_i) begin : p_ends_q
-    if (rst_ni && hd_we_pop) head_q[x_l_q] <= next_rd;
-    if (rst_ni && hd_we_app) head_q[app_l] <= app_e;
-    if (rst_ni && tl_we)     tail_q[tl_wa] <= tl_wd;
+    if (rst_ni && hr_we) head_r_q[hr_wa] <= hr_wd;
+    if (rst_ni && hw_we) head_w_q[hw_wa] <= hw_wd;
   end
 
   always_ff @(posedge clk_i) begin : p_pool_q
@@ -1371,7 +1460,6 @@ module ats_intc #(
       app_l_q     <= '0;
       e_q         <= '0;
       x_l_q       <= '0;
-      x_tail_q    <= 1'b0;
       src_q       <= '0;
       deq_hit_q   <= 1'b0;
       sel_found_q <= 1'b0;
@@ -1395,12 +1483,11 @@ module ats_intc #(
         rej_q      <= a_rej;
         ok_q       <= (a_rej == '0);
         consume_q  <= a_consume;
-        app_l_q    <= a_app_l;
         if (we_i) rq_wdata_q <= wdata_i;
       end
       e_q         <= ra;
       x_l_q       <= x_l;
-      x_tail_q    <= (ra == tail_sel);
+      app_l_q     <= app_l_n;
       src_q       <= src_a;
       deq_hit_q   <= dq_found;
       sel_found_q <= enc_found;

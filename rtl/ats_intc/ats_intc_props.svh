@@ -3,8 +3,8 @@
 // (NUM_ENTRIES = 4..8): every list is walked combinationally every cycle, with
 // one-hot bit vectors so the walk is plain gates.
 //
-// Ghost state mirrors the NEXT and WORD RAMs from their write ports and records
-// which process allocated each entry. With it the properties check, at every
+// Ghost state mirrors the NEXT, WORD and tail RAMs from their write ports and
+// records which process allocated each entry. With it the properties check, at every
 // edge after reset:
 //  P1 entries are conserved: free-list length + never-used entries + the entry a
 //     cancel walk has unlinked but not yet freed + the entries on all lists = N,
@@ -25,8 +25,10 @@
   logic [FN*AW-1:0] sh_next_q;
   logic [FN*32-1:0] sh_word_q;
   logic [FN*PW-1:0] sh_proc_q;
+  logic [NL*AW-1:0] sh_tail_q;
   always_ff @(posedge clk_i) begin
     if (next_we) sh_next_q[next_wa*AW +: AW] <= next_wd;
+    if (tl_we)   sh_tail_q[tl_wa*AW +: AW] <= tl_wd;
     if (word_we) begin
       sh_word_q[word_wa*32 +: 32] <= word_wd;
       sh_proc_q[word_wa*PW +: PW] <= b_p;
@@ -62,8 +64,14 @@
     logic [FN-1:0]        at_tail;
     logic [FN-1:0]        tail_oh;
     logic [FN*FN-1:0]     seen;
-    assign tail_oh = FN'(1) << tail_q[l];
-    assign cur[0 +: FN] = ne_q[l] ? (FN'(1) << head_q[l]) : '0;
+    logic [AW-1:0]        head;
+    if (l < NR) begin : g_rhead
+      assign head = head_r_q[l];
+    end else begin : g_whead
+      assign head = head_w_q[l - NR][AW-1:0];
+    end
+    assign tail_oh = FN'(1) << sh_tail_q[l*AW +: AW];
+    assign cur[0 +: FN] = ne_q[l] ? (FN'(1) << head) : '0;
     assign act[0] = ne_q[l];
     for (genvar s = 0; s < FN; s++) begin : g_step
       assign at_tail[s] = act[s] && (cur[s*FN +: FN] == tail_oh);
