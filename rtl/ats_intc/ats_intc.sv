@@ -39,9 +39,10 @@
 // stage B, so they live in block RAM: two copies (one read port each: the
 // list the op inspects, the list it appends to) read in stage A like WORD and
 // NEXT, with a write-first bypass. Heads and tails are not reset (read only
-// while the list's nonempty flag is set); the nonempty flags are a vector. The free list is linked through NEXT with a
-// length counter; never-used entries come from a bump pointer. COUNTERS=0
-// removes the statistics registers (generate).
+// while the list's nonempty flag is set); the nonempty flags are a vector.
+// The free list is linked through NEXT with a length counter; never-used
+// entries come from a bump pointer. COUNTERS=0 removes the statistics
+// registers (generate).
 // Simulation speed: this block dominates the SoC's Verilator model, so the
 // next-state logic is written to cost little per simulated cycle without
 // changing the hardware: an op writes the one or two list ends, counters and

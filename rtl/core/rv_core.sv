@@ -133,7 +133,7 @@ module rv_core #(
 
   // W stage.
   logic        w_valid_q, w_trap_q, w_intr_q, w_rd_we_q, w_late_q, w_mem_q, w_wfi_q;
-  logic        w_load_q, w_is_read_q, w_mem_store_fault_q, w_inhibit_q;
+  logic        w_load_q, w_mem_store_fault_q, w_inhibit_q;
   logic        w_m_mode_q;
   logic [4:0]  w_cause_q, w_rd_q;
   logic [31:0] w_pc_q, w_insn_q, w_tval_q, w_result_q;
@@ -687,7 +687,6 @@ module rv_core #(
       w_rd_q <= m_rd_q;
       w_load_q <= m_load_q;
       w_funct3_q <= m_funct3_q;
-      w_is_read_q <= m_load_q;
       w_mem_store_fault_q <= m_write_q;
       w_inhibit_q <= m_inhibit_q;
       w_mem_wdata_q <= m_write_q ? m_wdata_q : 32'd0;
@@ -746,13 +745,13 @@ module rv_core #(
     assign rvfi_mem_addr_o = w_mem_q ? w_tval_q : 32'd0;
     assign rvfi_mem_rmask_o = w_mem_q ? w_rmask_q : 4'b0;
     assign rvfi_mem_wmask_o = w_mem_q ? w_wmask_q : 4'b0;
-    assign rvfi_mem_rdata_o = (w_mem_q && w_is_read_q) ? data_rdata_i : 32'd0;
+    assign rvfi_mem_rdata_o = (w_mem_q && w_load_q) ? data_rdata_i : 32'd0;
     assign rvfi_mem_wdata_o = w_mem_q ? w_mem_wdata_q : 32'd0;
     assign rvfi_mip_o = w_mip_q;
     assign rvfi_mode_o = {w_m_mode_q, w_m_mode_q};
   end else begin : g_no_rvfi
     logic unused_trace;
-    assign unused_trace = ^{w_is_read_q, w_m_mode_q, w_pc_q[1:0], w_insn_q, w_mem_wdata_q,
+    assign unused_trace = ^{w_m_mode_q, w_pc_q[1:0], w_insn_q, w_mem_wdata_q,
                             w_rmask_q, w_wmask_q, w_mip_q};
     assign rvfi_valid_o = 1'b0;
     assign rvfi_pc_o = '0;

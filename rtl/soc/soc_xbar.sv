@@ -92,11 +92,13 @@ module soc_xbar #(
 
   // Static reachability: a master reaches a present slave unless it is
   // MEM_ONLY and the slave is neither ROM nor RAM; the RAM is reached through
-  // exactly one of its ports (see above); everyone reaches the error slave. Bit t*NUM_MASTERS + m. The decode never targets an unreachable
-  // slave, so logic for such (master, target) pairs is left out: a slave that
-  // only one master can reach (a device behind a hart's data port while the
-  // instruction ports are MEM_ONLY) has no arbiter, no request multiplexer and
-  // no id FIFO. This changes no behaviour; it saves area and simulation work.
+  // exactly one of its ports (see above); everyone reaches the error slave.
+  // Bit t*NUM_MASTERS + m. The decode sends a request for an unreachable
+  // slave to the error slave, so logic for such (master, target) pairs is
+  // left out: a slave that only one master can reach (a device behind a
+  // hart's data port while the instruction ports are MEM_ONLY) has no
+  // arbiter, no request multiplexer and no id FIFO. This changes no
+  // behaviour; it saves area and simulation work.
   // Yosys 0.23 note: a constant function that indexes a module parameter with
   // a loop variable reads wrong bits; the tables take the parameters as
   // arguments, which it evaluates correctly.
@@ -169,13 +171,12 @@ module soc_xbar #(
         else if (in_win(a, soc_pkg::INTC_BASE, soc_pkg::INTC_SIZE))       t = soc_pkg::SLV_INTC;
         else if (in_win(a, soc_pkg::RAM_BASE, RAM_BYTES))
           t = (RAM_I && FETCH_MST[m]) ? soc_pkg::SLV_RAM_I : soc_pkg::SLV_RAM;
-        if (t != T_ERR && !SLAVE_EN[t]) t = T_ERR;
+        // Absent slaves and MEM_ONLY violations: the reachability table.
+        if (!REACH[t*NUM_MASTERS + m]) t = T_ERR;
         // Atomics exist only in RAM (its data port); anything else faults them.
         if (mst_atop_i[m*AW +: AW] != soc_pkg::ATOP_NONE && t != soc_pkg::SLV_RAM) t = T_ERR;
         // The fetch port only reads.
         if (mst_we_i[m] && t == soc_pkg::SLV_RAM_I) t = T_ERR;
-        if (MEM_ONLY[m] && t != soc_pkg::SLV_ROM && t != soc_pkg::SLV_RAM &&
-            t != soc_pkg::SLV_RAM_I) t = T_ERR;
         tgt[m*TW +: TW] = TW'(t);
       end
     end

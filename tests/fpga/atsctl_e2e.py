@@ -77,6 +77,20 @@ def read_until(p, out, text, deadline):
     return out
 
 
+def type_into(p, data):
+    """Types `data` on p's stdin."""
+    p.stdin.write(data)
+    p.stdin.flush()
+
+
+def finish(p, out, timeout):
+    """Waits for p to exit; all it printed (`out` and the rest) as text, echoed."""
+    rest, _ = p.communicate(timeout=timeout)
+    text = (out + rest).decode(errors="replace")
+    print(text)
+    return text
+
+
 def fw(name):
     return os.path.join(A.fw, name)
 
@@ -112,11 +126,8 @@ def case_console_carries_stdin():
         p = boot_interactive(sim, "plic_uart.elf", "plic_uart: PASS", 120)
         # Type only once the program waits (it clears the UART's RX FIFO as it starts).
         out = read_until(p, b"", b'waiting for "ping"', time.time() + 120)
-        p.stdin.write(b"ping")
-        p.stdin.flush()
-        rest, _ = p.communicate(timeout=120)
-        out = (out + rest).decode(errors="replace")
-        print(out)
+        type_into(p, b"ping")
+        out = finish(p, out, 120)
         check(p.returncode == 0, "boot exits 0")
         check('received "ping"' in out, "the program received the console's stdin")
         check(sim.wait(60) == 0, "the program exited with code 0")
@@ -127,17 +138,13 @@ def case_board_demo_console():
         p = boot_interactive(sim, "board_demo_hw_icebreaker.elf", "free controller entries", 150)
         deadline = time.time() + 150
         out = read_until(p, b"", b"type a line", deadline)
-        p.stdin.write(b"hello board\n")
-        p.stdin.flush()
+        type_into(p, b"hello board\n")
         out = read_until(p, out, b"crc32", deadline)
         # Give the simulated hart time to go back to its other tasks (the host
         # answers faster than the SoC prints: the line would be read at once).
         time.sleep(1.0)
-        p.stdin.write(b"stats\n")
-        p.stdin.flush()
-        rest, _ = p.communicate(timeout=150)
-        text = (out + rest).decode(errors="replace")
-        print(text)
+        type_into(p, b"stats\n")
+        text = finish(p, out, 150)
         check(p.returncode == 0, "boot exits 0 once the stats line came")
         check("board_demo: line 1: 11 bytes, crc32 0x6f6b2b81" in text,
               "the typed line echoed and answered with its length and CRC-32 (zlib's value)")
