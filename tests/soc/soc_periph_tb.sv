@@ -1,13 +1,15 @@
 // soc_periph_tb: test top for the SoC's interconnect and peripherals
 // (tests/soc/soc_periph_test.cpp drives it; one Verilated model for all).
 //
-// soc_xbar with three masters: m0 and m1 are driven by the test, m2 is the
-// packet device's DMA (MEM_ONLY: ROM and RAM). Every slave sits at its
-// memory-map address:
+// soc_xbar with four masters: m0 and m1 are driven by the test, m2 is the
+// packet device's DMA (MEM_ONLY: ROM and RAM), m3 (f_*) is an instruction
+// port as the SoC wires a hart's (MEM_ONLY and FETCH_MST: it reads RAM through
+// the RAM's fetch port, slave SLV_RAM_I). Every slave sits at its memory-map
+// address:
 //   ROM (BOOTROM_HEX), CLINT (2 harts), PLIC (8 sources, 2 contexts), UART
-//   (SIM far end), simctrl, packet device, RAM (64 KiB, 2 harts), and the
-//   ATS-INTC slot, whose slave port is exposed so the test can play a slave
-//   with any latency and grant pattern.
+//   (SIM far end), simctrl, packet device, RAM (64 KiB, 2 harts, fetch port),
+//   and the ATS-INTC slot, whose slave port is exposed so the test can play a
+//   slave with any latency and grant pattern.
 // PLIC sources: 1 UART, 2 packet RX, 3 packet TX, 4..8 = ext_irq_i[4:0].
 // A second UART with the FPGA (serial) far end has its own bus port (u2_*).
 //
@@ -32,6 +34,14 @@ module soc_periph_tb #(
   output logic [1:0]  m_rvalid_o,
   output logic [63:0] m_rdata_o,
   output logic [1:0]  m_err_o,
+  // instruction-port master m3 (word accesses; a store is refused)
+  input  logic        f_req_i,
+  input  logic        f_we_i,
+  input  logic [31:0] f_addr_i,
+  output logic        f_gnt_o,
+  output logic        f_rvalid_o,
+  output logic [31:0] f_rdata_o,
+  output logic        f_err_o,
   // ATS-INTC slot, played by the test
   output logic        intc_req_o,
   output logic        intc_we_o,
@@ -91,7 +101,7 @@ module soc_periph_tb #(
   output logic [8:0]  net_mismatch_o
 );
 
-  localparam int unsigned NM        = 3;
+  localparam int unsigned NM        = 4;
   localparam int unsigned NS        = soc_pkg::NUM_SLAVES;
   localparam int unsigned AW        = soc_pkg::ATOP_W;
   localparam int unsigned HW        = soc_pkg::HART_W;
@@ -110,13 +120,13 @@ module soc_periph_tb #(
   logic [NM*AW-1:0] x_atop;
   logic [NM*HW-1:0] x_hart;
 
-  assign x_req   = {dma_req, m_req_i};
-  assign x_we    = {dma_we, m_we_i};
-  assign x_be    = {dma_be, m_be_i};
-  assign x_addr  = {dma_addr, m_addr_i};
-  assign x_wdata = {dma_wdata, m_wdata_i};
-  assign x_atop  = {soc_pkg::ATOP_NONE, m_atop_i};
-  assign x_hart  = {2'd0, m_hart_i};
+  assign x_req   = {f_req_i, dma_req, m_req_i};
+  assign x_we    = {f_we_i, dma_we, m_we_i};
+  assign x_be    = {4'hF, dma_be, m_be_i};
+  assign x_addr  = {f_addr_i, dma_addr, m_addr_i};
+  assign x_wdata = {32'h0, dma_wdata, m_wdata_i};
+  assign x_atop  = {soc_pkg::ATOP_NONE, soc_pkg::ATOP_NONE, m_atop_i};
+  assign x_hart  = {2'd0, 2'd0, m_hart_i};
 
   assign m_gnt_o    = x_gnt[1:0];
   assign m_rvalid_o = x_rvalid[1:0];
@@ -126,6 +136,10 @@ module soc_periph_tb #(
   assign dma_rvalid = x_rvalid[2];
   assign dma_rdata  = x_rdata[95:64];
   assign dma_err    = x_err[2];
+  assign f_gnt_o    = x_gnt[3];
+  assign f_rvalid_o = x_rvalid[3];
+  assign f_rdata_o  = x_rdata[127:96];
+  assign f_err_o    = x_err[3];
 
   logic [NS-1:0]    s_req, s_we, s_gnt, s_rvalid, s_err;
   logic [NS*4-1:0]  s_be;
@@ -136,7 +150,8 @@ module soc_periph_tb #(
   soc_xbar #(
     .NUM_MASTERS(NM),
     .RAM_BYTES  (RAM_BYTES),
-    .MEM_ONLY   (32'h4)  // the DMA reaches ROM and RAM only
+    .MEM_ONLY   (32'hC),  // the DMA and the instruction port reach ROM and RAM only
+    .FETCH_MST  (32'h8)   // the instruction port reads RAM through SLV_RAM_I
   ) u_xbar (
     .clk_i, .rst_ni,
     .mst_req_i   (x_req),
@@ -175,12 +190,7 @@ module soc_periph_tb #(
   localparam int unsigned ITC  = soc_pkg::SLV_INTC;
   localparam int unsigned RAM  = soc_pkg::SLV_RAM;
 
-  // No fetch masters here: the RAM's fetch-port slave is never addressed.
   localparam int unsigned RAI  = soc_pkg::SLV_RAM_I;
-  assign s_gnt[RAI]            = 1'b0;
-  assign s_rvalid[RAI]         = 1'b0;
-  assign s_rdata[RAI*32 +: 32] = '0;
-  assign s_err[RAI]            = 1'b0;
 
   soc_bootrom #(.INIT_FILE(BOOTROM_HEX)) u_rom (
     .clk_i, .rst_ni,
@@ -316,9 +326,7 @@ module soc_periph_tb #(
   assign s_rdata[ITC*32 +: 32] = intc_rdata_i;
   assign s_err[ITC]      = intc_err_i;
 
-  logic [34:0] ram_f_rsp;  // the fetch port (FETCH_PORT = 0 here: constant)
-
-  soc_ram #(.RAM_BYTES(RAM_BYTES), .NUM_HARTS(2)) u_ram (
+  soc_ram #(.RAM_BYTES(RAM_BYTES), .NUM_HARTS(2), .FETCH_PORT(1'b1)) u_ram (
     .clk_i, .rst_ni,
     .req_i   (s_req[RAM]),
     .we_i    (s_we[RAM]),
@@ -331,12 +339,12 @@ module soc_periph_tb #(
     .rvalid_o(s_rvalid[RAM]),
     .rdata_o (s_rdata[RAM*32 +: 32]),
     .err_o   (s_err[RAM]),
-    .f_req_i   (1'b0),
-    .f_addr_i  ('0),
-    .f_gnt_o   (ram_f_rsp[34]),
-    .f_rvalid_o(ram_f_rsp[33]),
-    .f_rdata_o (ram_f_rsp[32:1]),
-    .f_err_o   (ram_f_rsp[0])
+    .f_req_i   (s_req[RAI]),
+    .f_addr_i  (s_addr[RAI*32 +: 32]),
+    .f_gnt_o   (s_gnt[RAI]),
+    .f_rvalid_o(s_rvalid[RAI]),
+    .f_rdata_o (s_rdata[RAI*32 +: 32]),
+    .f_err_o   (s_err[RAI])
   );
 
   // Second UART, FPGA far end, on its own port.
@@ -407,10 +415,11 @@ module soc_periph_tb #(
   end
 
   // Slaves: same inputs, compare {gnt, rvalid, rdata, err} and their lines.
-  logic [34:0] n_ram, n_rom, n_uart, n_clint, n_plic, n_sim, n_pkt, n_uart2;
-  logic [34:0] r_ram, r_rom, r_uart, r_clint, r_plic, r_sim, r_pkt, r_uart2;
+  logic [34:0] n_ram, n_ram_f, n_rom, n_uart, n_clint, n_plic, n_sim, n_pkt, n_uart2;
+  logic [34:0] r_ram, r_ram_f, r_rom, r_uart, r_clint, r_plic, r_sim, r_pkt, r_uart2;
 
   assign r_ram   = {s_gnt[RAM], s_rvalid[RAM], s_rdata[RAM*32 +: 32], s_err[RAM]};
+  assign r_ram_f = {s_gnt[RAI], s_rvalid[RAI], s_rdata[RAI*32 +: 32], s_err[RAI]};
   assign r_rom   = {s_gnt[ROM], s_rvalid[ROM], s_rdata[ROM*32 +: 32], s_err[ROM]};
   assign r_uart  = {s_gnt[URT], s_rvalid[URT], s_rdata[URT*32 +: 32], s_err[URT]};
   assign r_clint = {s_gnt[CLI], s_rvalid[CLI], s_rdata[CLI*32 +: 32], s_err[CLI]};
@@ -419,20 +428,15 @@ module soc_periph_tb #(
   assign r_pkt   = {s_gnt[PKT], s_rvalid[PKT], s_rdata[PKT*32 +: 32], s_err[PKT]};
   assign r_uart2 = {u2_gnt_o, u2_rvalid_o, u2_rdata_o, u2_err_o};
 
-  logic [34:0] n_ram_f_rsp;
-
   soc_ram_net n_ram_i (
     .clk_i, .rst_ni,
     .req_i(s_req[RAM]), .we_i(s_we[RAM]), .be_i(s_be[RAM*4 +: 4]),
     .addr_i(s_addr[RAM*32 +: 32]), .wdata_i(s_wdata[RAM*32 +: 32]),
     .atop_i(s_atop[RAM*AW +: AW]), .hart_i(s_hart[RAM*HW +: HW]),
     .gnt_o(n_ram[34]), .rvalid_o(n_ram[33]), .rdata_o(n_ram[32:1]), .err_o(n_ram[0]),
-    .f_req_i(1'b0), .f_addr_i('0), .f_gnt_o(n_ram_f_rsp[34]), .f_rvalid_o(n_ram_f_rsp[33]),
-    .f_rdata_o(n_ram_f_rsp[32:1]), .f_err_o(n_ram_f_rsp[0])
+    .f_req_i(s_req[RAI]), .f_addr_i(s_addr[RAI*32 +: 32]), .f_gnt_o(n_ram_f[34]),
+    .f_rvalid_o(n_ram_f[33]), .f_rdata_o(n_ram_f[32:1]), .f_err_o(n_ram_f[0])
   );
-
-  logic        unused_net_f;
-  assign unused_net_f = ^n_ram_f_rsp;
 
   soc_bootrom_net n_rom_i (
     .clk_i, .rst_ni,
@@ -526,7 +530,7 @@ module soc_periph_tb #(
       mismatch_q <= '0;
     end else begin
       if (x_diff) mismatch_q[0] <= 1'b1;
-      if (n_ram != r_ram) mismatch_q[1] <= 1'b1;
+      if (n_ram != r_ram || n_ram_f != r_ram_f) mismatch_q[1] <= 1'b1;
       if (n_rom != r_rom) mismatch_q[2] <= 1'b1;
       if (n_uart != r_uart ||
           {n_uart_irq, n_uart_tx_valid, n_uart_tx_data, n_uart_rx_ready, n_uart_txd} !=
@@ -566,8 +570,7 @@ module soc_periph_tb #(
                        s_hart[PLI*HW +: HW], s_hart[URT*HW +: HW], s_hart[SIM*HW +: HW],
                        s_hart[PKT*HW +: HW], s_atop[ROM*AW +: AW], s_atop[CLI*AW +: AW],
                        s_atop[PLI*AW +: AW], s_atop[URT*AW +: AW], s_atop[SIM*AW +: AW],
-                       s_atop[PKT*AW +: AW], ram_f_rsp, s_req[RAI], s_we[RAI],
-                       s_be[RAI*4 +: 4], s_addr[RAI*32 +: 32], s_wdata[RAI*32 +: 32],
-                       s_atop[RAI*AW +: AW], s_hart[RAI*HW +: HW]};
+                       s_atop[PKT*AW +: AW], s_we[RAI], s_be[RAI*4 +: 4],
+                       s_wdata[RAI*32 +: 32], s_atop[RAI*AW +: AW], s_hart[RAI*HW +: HW]};
 
 endmodule

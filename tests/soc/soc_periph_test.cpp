@@ -1,6 +1,7 @@
 // Tests of the SoC interconnect and peripherals (rtl/soc/) on the test top
 // tests/soc/soc_periph_tb.sv: two test masters on soc_xbar (plus the packet
-// device's DMA), every slave at its memory-map address, the ATS-INTC slot
+// device's DMA and an instruction port that reads RAM through the RAM's fetch
+// port), every slave at its memory-map address, the ATS-INTC slot
 // played by a C++ slave, the far ends of the UARTs and the packet device
 // driven here. Every test ends by checking that the Yosys netlists of the
 // blocks (running beside the RTL in the same model) never differed.
@@ -143,7 +144,8 @@ struct TxEvent {
 
 class Soc {
  public:
-  static constexpr int kM0 = 0, kM1 = 1, kU2 = 2;  // ports; kU2 = the serial UART's bus
+  // Ports: kU2 = the serial UART's bus, kF = the instruction port (master m3).
+  static constexpr int kM0 = 0, kM1 = 1, kU2 = 2, kF = 3;
 
   Soc() : ctx_(std::make_unique<VerilatedContext>()) {
     ctx_->randReset(0);
@@ -168,7 +170,7 @@ class Soc {
   std::string console;
   std::vector<uint8_t> u2_line;     // txd of the serial UART, one sample per cycle
   std::deque<uint8_t> u2_rx_wave;   // rxd levels to drive, one per cycle
-  MasterPort port[3];
+  MasterPort port[4];
 
   // One clock cycle: drive inputs, sample what happens before the edge, edge.
   void cycle() {
@@ -206,6 +208,13 @@ class Soc {
       t.u2_addr_i = op.addr;
       t.u2_wdata_i = op.wdata;
     }
+    MasterPort& f = port[kF];
+    f.req = !f.pending.empty();
+    t.f_req_i = f.req;
+    if (f.req) {
+      t.f_we_i = f.pending.front().second.we;
+      t.f_addr_i = f.pending.front().second.addr;
+    }
     // ATS-INTC slot.
     t.intc_gnt_i = intc.gnt(cyc_);
     const bool intc_rsp = !intc.q.empty() && intc.q.front().ready <= cyc_;
@@ -227,7 +236,7 @@ class Soc {
     t.eval();
 
     // Sample before the edge.
-    bool acc[3];
+    bool acc[4];
     for (int m = 0; m < 2; ++m) {
       acc[m] = port[m].req && ((t.m_gnt_o >> m) & 1);
       if ((t.m_rvalid_o >> m) & 1) {
@@ -236,6 +245,8 @@ class Soc {
     }
     acc[kU2] = u2.req && t.u2_gnt_o;
     if (t.u2_rvalid_o) respond(u2, t.u2_rdata_o, t.u2_err_o);
+    acc[kF] = f.req && t.f_gnt_o;
+    if (t.f_rvalid_o) respond(f, t.f_rdata_o, t.f_err_o);
     if (t.intc_req_o && t.intc_gnt_i) {
       const uint32_t off = t.intc_addr_o & 0xFFFF;
       intc.seen.push_back({t.intc_addr_o, bool(t.intc_we_o), t.intc_wdata_o,
@@ -265,7 +276,7 @@ class Soc {
     t.clk_i = 0;
     t.eval();
     ++cyc_;
-    for (int m = 0; m < 3; ++m) {
+    for (int m = 0; m < 4; ++m) {
       if (!acc[m]) continue;
       port[m].inflight.push_back(port[m].pending.front().first);
       port[m].pending.pop_front();
@@ -825,6 +836,112 @@ TEST_F(Ram, ArrayIsVisibleToTheSimulator) {
   const auto& mem = soc.tb().rootp->soc_periph_tb__DOT__u_ram__DOT__mem;
   EXPECT_EQ(mem[0x700 / 4], 0x0BAD'CAFEu);
   EXPECT_EQ(mem[kRamBytes / 4 - 1], 0x1357'9BDFu);
+}
+
+// ---------------------------------------------------------------------------
+// The RAM's fetch port, reached by the instruction port (master m3).
+// ---------------------------------------------------------------------------
+using FetchPort = SocTest;
+
+Op fetch_op(uint32_t addr, bool we = false) {
+  Op op;
+  op.addr = addr;
+  op.we = we;
+  return op;
+}
+
+// Through the data port, so that the RAM's netlist shadow holds the word too.
+void preload(Soc& soc, uint32_t word, uint32_t value) { soc.write(kRamBase + 4 * word, value); }
+
+uint32_t ram_word(Soc& soc, uint32_t word) {
+  return soc.tb().rootp->soc_periph_tb__DOT__u_ram__DOT__mem[word];
+}
+
+TEST_F(FetchPort, ReadsRamOneWordPerCycle) {
+  constexpr uint32_t kN = 32;
+  for (uint32_t i = 0; i < kN; ++i) preload(soc, 0x40 + i, 0xC0DE'0000u + i * 7);
+  std::vector<size_t> ids;
+  for (uint32_t i = 0; i < kN; ++i) ids.push_back(soc.post(Soc::kF, fetch_op(kRamBase + 0x100 + 4 * i)));
+  for (uint32_t i = 0; i < kN; ++i) {
+    const Rsp r = soc.result(Soc::kF, ids[i]);
+    EXPECT_FALSE(r.err);
+    EXPECT_EQ(r.rdata, 0xC0DE'0000u + i * 7) << "word " << i;
+  }
+  const auto& g = soc.port[Soc::kF].grant_cycles;
+  ASSERT_EQ(g.size(), kN);
+  EXPECT_EQ(g.back() - g.front(), kN - 1) << "fetches are not granted back to back";
+}
+
+TEST_F(FetchPort, DataTrafficToRamDoesNotSlowFetches) {
+  // Loads and stores of a test master and fetches reach the RAM through
+  // different ports: both run at one access per cycle in the same cycles
+  // (through one port, round robin would halve each).
+  constexpr uint32_t kN = 24;
+  for (uint32_t i = 0; i < kN; ++i) preload(soc, i, 0x1000u + i);
+  const size_t first = soc.port[Soc::kM0].grant_cycles.size();
+  std::vector<size_t> f, d;
+  for (uint32_t i = 0; i < kN; ++i) {
+    f.push_back(soc.post(Soc::kF, fetch_op(kRamBase + 4 * i)));
+    Op op;
+    op.we = (i & 1) != 0;
+    op.addr = kRamBase + 0x800 + 4 * i;
+    op.wdata = 0xD000u + i;
+    d.push_back(soc.post(Soc::kM0, op));
+  }
+  for (uint32_t i = 0; i < kN; ++i) {
+    EXPECT_EQ(soc.result(Soc::kF, f[i]).rdata, 0x1000u + i);
+    EXPECT_FALSE(soc.result(Soc::kM0, d[i]).err);
+  }
+  const auto& gd = soc.port[Soc::kM0].grant_cycles;
+  EXPECT_EQ(soc.port[Soc::kF].grant_cycles, std::vector<uint64_t>(gd.begin() + first, gd.end()));
+  EXPECT_EQ(gd.back() - gd[first], kN - 1);
+  for (uint32_t i = 1; i < kN; i += 2) EXPECT_EQ(ram_word(soc, 0x200 + i), 0xD000u + i);
+}
+
+TEST_F(FetchPort, FetchAndStoreOfOneWordAtOneEdgeReadTheOldWord) {
+  // Documented in soc_ram: instruction fetch is not ordered with stores
+  // (RISC-V: code written by stores is fetched after a FENCE.I).
+  preload(soc, 0x30, 0x0000'0013u);  // nop
+  Op st;
+  st.we = true;
+  st.addr = kRamBase + 0xC0;
+  st.wdata = 0x0010'0073u;  // ebreak
+  const size_t s = soc.post(Soc::kM0, st);
+  const size_t f = soc.post(Soc::kF, fetch_op(kRamBase + 0xC0));
+  EXPECT_EQ(soc.result(Soc::kF, f).rdata, 0x0000'0013u);
+  EXPECT_FALSE(soc.result(Soc::kM0, s).err);
+  ASSERT_EQ(soc.port[Soc::kF].grant_cycles.size(), 1u);
+  EXPECT_EQ(soc.port[Soc::kF].grant_cycles.back(), soc.port[Soc::kM0].grant_cycles.back())
+      << "the store and the fetch were not accepted at the same edge";
+  // The next fetch sees the store.
+  EXPECT_EQ(soc.result(Soc::kF, soc.post(Soc::kF, fetch_op(kRamBase + 0xC0))).rdata,
+            0x0010'0073u);
+}
+
+TEST_F(FetchPort, StoresAreErrorsAndWriteNothing) {
+  preload(soc, 0x10, 0x5555'AAAAu);
+  const Rsp r = soc.access(fetch_op(kRamBase + 0x40, true), Soc::kF);
+  EXPECT_TRUE(r.err);
+  EXPECT_EQ(r.rdata, 0u);
+  EXPECT_EQ(ram_word(soc, 0x10), 0x5555'AAAAu);
+  // The port keeps working after the error.
+  EXPECT_EQ(soc.access(fetch_op(kRamBase + 0x40), Soc::kF).rdata, 0x5555'AAAAu);
+}
+
+TEST_F(FetchPort, ReachesTheRomButNoDeviceAndNothingPastTheRam) {
+  Rsp r = soc.access(fetch_op(kRomBase + 4 * 5), Soc::kF);
+  EXPECT_FALSE(r.err);
+  EXPECT_EQ(r.rdata, rom_word(5));
+  // Fetches are speculative: they must never reach a device (a DEQ is a
+  // destructive read).
+  for (uint32_t a : {kIntcBase, kUartBase + kRbr, kPlicBase + 0x20'0004u, kSimBase, kClintBase,
+                     kPktBase, kRamBase + kRamBytes, 0x2000'0000u}) {
+    r = soc.access(fetch_op(a), Soc::kF);
+    EXPECT_TRUE(r.err) << std::hex << "fetch of 0x" << a;
+    EXPECT_EQ(r.rdata, 0u);
+  }
+  EXPECT_TRUE(soc.intc.seen.empty());
+  EXPECT_TRUE(soc.uart_tx.empty());
 }
 
 // ===========================================================================
