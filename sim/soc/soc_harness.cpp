@@ -29,33 +29,28 @@ IntcOp intc_op_kind(uint32_t addr, bool we) {
   return IntcOp::kOther;
 }
 
+// The pins the monitor reads (type, name) and drives (name, the direct
+// build's field type), listed once for both views below.
+#define SOC_MONITOR_OUTPUTS(X)                                                             \
+  X(bool, uart_tx_valid) X(uint32_t, uart_tx_data) X(bool, console_valid)                  \
+  X(uint32_t, console) X(bool, marker_valid) X(uint32_t, marker) X(bool, pkt_tx_valid)     \
+  X(uint32_t, pkt_tx_tag) X(uint32_t, sleep) X(uint32_t, intc_irq) X(uint32_t, hart_irq)   \
+  X(uint32_t, intc_addr) X(bool, intc_we) X(bool, uart_rx_ready) X(bool, pkt_rx_ready)     \
+  X(bool, exit_valid) X(uint32_t, exit_code)
+#define SOC_MONITOR_INPUTS(X)                                                              \
+  X(rst_n, uint8_t) X(uart_rx_valid, uint8_t) X(uart_rx_data, uint8_t)                     \
+  X(pkt_rx_valid, uint8_t) X(pkt_rx_data, uint32_t) X(pkt_rx_len, uint16_t)                \
+  X(pkt_rx_tag, uint32_t)
+
 // The monitor's view of the pins: the SystemC signals...
 struct SignalIo {
   SocPins& p;
-  bool uart_tx_valid() const { return p.uart_tx_valid.read(); }
-  uint32_t uart_tx_data() const { return p.uart_tx_data.read(); }
-  bool console_valid() const { return p.console_valid.read(); }
-  uint32_t console() const { return p.console.read(); }
-  bool marker_valid() const { return p.marker_valid.read(); }
-  uint32_t marker() const { return p.marker.read(); }
-  bool pkt_tx_valid() const { return p.pkt_tx_valid.read(); }
-  uint32_t pkt_tx_tag() const { return p.pkt_tx_tag.read(); }
-  uint32_t sleep() const { return p.sleep.read(); }
-  uint32_t intc_irq() const { return p.intc_irq.read(); }
-  uint32_t hart_irq() const { return p.hart_irq.read(); }
-  uint32_t intc_addr() const { return p.intc_addr.read(); }
-  bool intc_we() const { return p.intc_we.read(); }
-  bool uart_rx_ready() const { return p.uart_rx_ready.read(); }
-  bool pkt_rx_ready() const { return p.pkt_rx_ready.read(); }
-  bool exit_valid() const { return p.exit_valid.read(); }
-  uint32_t exit_code() const { return p.exit_code.read(); }
-  void set_rst_n(bool v) { p.rst_n.write(v); }
-  void set_uart_rx_valid(bool v) { p.uart_rx_valid.write(v); }
-  void set_uart_rx_data(uint32_t v) { p.uart_rx_data.write(v); }
-  void set_pkt_rx_valid(bool v) { p.pkt_rx_valid.write(v); }
-  void set_pkt_rx_data(uint32_t v) { p.pkt_rx_data.write(v); }
-  void set_pkt_rx_len(uint32_t v) { p.pkt_rx_len.write(v); }
-  void set_pkt_rx_tag(uint32_t v) { p.pkt_rx_tag.write(v); }
+#define X(T, name) T name() const { return p.name.read(); }
+  SOC_MONITOR_OUTPUTS(X)
+#undef X
+#define X(name, F) void set_##name(uint32_t v) { p.name.write(v); }
+  SOC_MONITOR_INPUTS(X)
+#undef X
 };
 
 // ...or the direct build's port fields; `changed` notes an input that
@@ -64,23 +59,9 @@ struct SignalIo {
 struct DirectIo {
   const DirectPins& p;
   bool& changed;
-  bool uart_tx_valid() const { return *p.uart_tx_valid; }
-  uint32_t uart_tx_data() const { return *p.uart_tx_data; }
-  bool console_valid() const { return *p.console_valid; }
-  uint32_t console() const { return *p.console; }
-  bool marker_valid() const { return *p.marker_valid; }
-  uint32_t marker() const { return *p.marker; }
-  bool pkt_tx_valid() const { return *p.pkt_tx_valid; }
-  uint32_t pkt_tx_tag() const { return *p.pkt_tx_tag; }
-  uint32_t sleep() const { return *p.sleep; }
-  uint32_t intc_irq() const { return *p.intc_irq; }
-  uint32_t hart_irq() const { return *p.hart_irq; }
-  uint32_t intc_addr() const { return *p.intc_addr; }
-  bool intc_we() const { return *p.intc_we; }
-  bool uart_rx_ready() const { return *p.uart_rx_ready; }
-  bool pkt_rx_ready() const { return *p.pkt_rx_ready; }
-  bool exit_valid() const { return *p.exit_valid; }
-  uint32_t exit_code() const { return *p.exit_code; }
+#define X(T, name) T name() const { return *p.name; }
+  SOC_MONITOR_OUTPUTS(X)
+#undef X
   template <class T>
   void set(T* field, T v) {
     if (*field != v) {
@@ -88,14 +69,13 @@ struct DirectIo {
       changed = true;
     }
   }
-  void set_rst_n(bool v) { set<uint8_t>(p.rst_n, v); }
-  void set_uart_rx_valid(bool v) { set<uint8_t>(p.uart_rx_valid, v); }
-  void set_uart_rx_data(uint32_t v) { set<uint8_t>(p.uart_rx_data, uint8_t(v)); }
-  void set_pkt_rx_valid(bool v) { set<uint8_t>(p.pkt_rx_valid, v); }
-  void set_pkt_rx_data(uint32_t v) { set<uint32_t>(p.pkt_rx_data, v); }
-  void set_pkt_rx_len(uint32_t v) { set<uint16_t>(p.pkt_rx_len, uint16_t(v)); }
-  void set_pkt_rx_tag(uint32_t v) { set<uint32_t>(p.pkt_rx_tag, v); }
+#define X(name, F) void set_##name(uint32_t v) { set<F>(p.name, F(v)); }
+  SOC_MONITOR_INPUTS(X)
+#undef X
 };
+
+#undef SOC_MONITOR_OUTPUTS
+#undef SOC_MONITOR_INPUTS
 
 }  // namespace
 
