@@ -39,7 +39,9 @@ class SpinLock {
 #if defined(RT_HOST)
     flag_.store(0, std::memory_order_release);
 #else
-    __atomic_store_n(&flag_, 0u, __ATOMIC_RELEASE);
+    // The RVWMO store-release mapping (ISA manual, table A.6): GCC 12 emits
+    // fence + amoswap, an AMO the core waits for; a plain store is not waited for.
+    asm volatile("fence rw, w\n\tsw zero, %0" : "=m"(flag_) : : "memory");
 #endif
   }
 
