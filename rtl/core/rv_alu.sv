@@ -1,29 +1,34 @@
 // rv_alu: the integer ALU of the E stage (combinational). One adder serves
-// ADD/SUB/SLT/SLTU, load/store/JALR address generation and the branch
-// comparison (branches use ALU_SUB: eq/lt/ltu come out of the subtraction).
+// ADD/SUB/SLT/SLTU and load/store/JALR address generation (branches have
+// their own comparator in rv_core, on the operands before this ALU's input
+// multiplexers). The adder's outputs (sum, lt) leave separately from the
+// other operations' result, so that the core selects them last (they come at
+// the end of the carry chain).
 module rv_alu (
   input  logic [3:0]  op_i,
   input  logic [31:0] a_i,
   input  logic [31:0] b_i,
-  output logic [31:0] result_o,
-  output logic [31:0] sum_o,  // the adder alone (address generation)
-  output logic        eq_o,   // a == b
-  output logic        lt_o,   // a < b, signed   (valid for ALU_SUB/SLT/SLTU)
-  output logic        ltu_o   // a < b, unsigned (valid for ALU_SUB/SLT/SLTU)
+  output logic [31:0] result_o,  // the other operations (0 for ADD/SUB/SLT/SLTU)
+  output logic [31:0] sum_o,     // the adder (ADD, SUB, address generation)
+  output logic        lt_o       // a < b: signed for SLT, unsigned for SLTU
 );
 
-  logic        sub;
+  logic        sub, flip;
+  logic [31:0] a, b;
   logic [32:0] sum;
   logic [31:0] shift_in;
   logic [31:0] shr;
 
   assign sub = op_i == rv_core_pkg::ALU_SUB || op_i == rv_core_pkg::ALU_SLT ||
                op_i == rv_core_pkg::ALU_SLTU;
-  assign sum = {1'b0, a_i} + {1'b0, sub ? ~b_i : b_i} + {32'b0, sub};
+  // SLT flips both sign bits: the difference's bits stay the same and the
+  // borrow out of the carry chain is the signed compare (no LUT after it).
+  assign flip = op_i == rv_core_pkg::ALU_SLT;
+  assign a = {a_i[31] ^ flip, a_i[30:0]};
+  assign b = {b_i[31] ^ flip, b_i[30:0]};
+  assign sum = {1'b0, a} + {1'b0, sub ? ~b : b} + {32'b0, sub};
   assign sum_o = sum[31:0];
-  assign ltu_o = !sum[32];
-  assign lt_o = (a_i[31] != b_i[31]) ? a_i[31] : sum[31];
-  assign eq_o = a_i == b_i;
+  assign lt_o = !sum[32];
 
   // One right shifter for SRL, SRA and (with bit reversal) SLL.
   function automatic logic [31:0] reverse(input logic [31:0] v);
@@ -35,10 +40,10 @@ module rv_alu (
   always_comb begin
     unique case (op_i)
       rv_core_pkg::ALU_ADD,
-      rv_core_pkg::ALU_SUB:   result_o = sum[31:0];
+      rv_core_pkg::ALU_SUB,
+      rv_core_pkg::ALU_SLT,
+      rv_core_pkg::ALU_SLTU:  result_o = 32'd0;
       rv_core_pkg::ALU_SLL:   result_o = reverse(shr);
-      rv_core_pkg::ALU_SLT:   result_o = {31'b0, lt_o};
-      rv_core_pkg::ALU_SLTU:  result_o = {31'b0, ltu_o};
       rv_core_pkg::ALU_XOR:   result_o = a_i ^ b_i;
       rv_core_pkg::ALU_SRL,
       rv_core_pkg::ALU_SRA:   result_o = shr;

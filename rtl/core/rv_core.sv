@@ -11,8 +11,8 @@
 //   E  operands (register file or forwarded from M, W and the last write),
 //      ALU, address generation, branch resolution, CSR access, MRET, the
 //      interrupt decision, the exceptions known here, the iterative divider and
-//      the multiplier's product. CSR writes and MRET act only when M is empty
-//      and W retires cleanly. Redirects leave from a register (next cycle).
+//      the multiplier's product. CSR writes and MRET act only when M and W
+//      are empty. Redirects leave from a register (next cycle).
 //   M  alignment and PMP check of the registered data address, the data
 //      request (when W retires cleanly, held until granted), the MULH
 //      correction.
@@ -111,7 +111,7 @@ module rv_core #(
 
   // E stage.
   logic        e_valid_q;
-  logic        e_redir_q;      // E redirected the fetch last cycle (registered)
+  logic        e_redir;        // E redirected the fetch last cycle (from registers)
   logic        e_redir_jump_q; // ... to the target of the jump/branch now in M (m_addr_q)
   logic [31:0] e_redir_pc_q;   // ... else to this pc
   logic        w_trap_now;     // W takes a trap (exception or interrupt) now
@@ -211,31 +211,37 @@ module rv_core #(
   // in the cycle it arrives).
   assign w_fwd_ok = w_valid_q && w_rd_we_q;
 
+  // Register-number compares, precomputed one cycle early (below, next to
+  // the last-write register): [0] for rs1, [1] for rs2, each "is not x0 and
+  // equals M's / W's / the last write's rd". The operand multiplexers then
+  // have only flip-flops in their selects.
+  logic [1:0]  f_nz_q, f_m_q, f_w_q, f_l_q;
+
   always_comb begin
-    if (e_rs1 == 5'd0) op_a = 32'd0;
-    else if (m_fwd_ok && m_rd_q == e_rs1) op_a = m_result_q;
-    else if (w_fwd_ok && w_rd_q == e_rs1) op_a = w_wdata;
-    else if (wbl_rd_q == e_rs1) op_a = wbl_val_q;
+    if (m_fwd_ok && f_m_q[0]) op_a = m_result_q;
+    else if (w_fwd_ok && f_w_q[0]) op_a = w_wdata;
+    else if (f_l_q[0]) op_a = wbl_val_q;
+    else if (!f_nz_q[0]) op_a = 32'd0;
     else if (e_first_q) op_a = rf_a;
     else op_a = e_rs1_q;
-    if (e_rs2 == 5'd0) op_b = 32'd0;
-    else if (m_fwd_ok && m_rd_q == e_rs2) op_b = m_result_q;
-    else if (w_fwd_ok && w_rd_q == e_rs2) op_b = w_wdata;
-    else if (wbl_rd_q == e_rs2) op_b = wbl_val_q;
+    if (m_fwd_ok && f_m_q[1]) op_b = m_result_q;
+    else if (w_fwd_ok && f_w_q[1]) op_b = w_wdata;
+    else if (f_l_q[1]) op_b = wbl_val_q;
+    else if (!f_nz_q[1]) op_b = 32'd0;
     else if (e_first_q) op_b = rf_b;
     else op_b = e_rs2_q;
   end
 
   // A load/AMO result exists only when its data arrives in W, a MUL result
-  // after M.
+  // after M (a written rd is never x0, so the compares may include "not x0").
   assign haz = (m_valid_q && m_rd_we_q && m_late_q &&
-                ((e_ctrl_q.use_rs1 && e_rs1 == m_rd_q) || (e_ctrl_q.use_rs2 && e_rs2 == m_rd_q))) ||
+                ((e_ctrl_q.use_rs1 && f_m_q[0]) || (e_ctrl_q.use_rs2 && f_m_q[1]))) ||
                (w_valid_q && w_rd_we_q && w_late_q && !data_rvalid_i &&
-                ((e_ctrl_q.use_rs1 && e_rs1 == w_rd_q) || (e_ctrl_q.use_rs2 && e_rs2 == w_rd_q)));
+                ((e_ctrl_q.use_rs1 && f_w_q[0]) || (e_ctrl_q.use_rs2 && f_w_q[1])));
 
   // ALU, branch unit.
   logic [31:0] alu_out, agu, pc4, jump_target;
-  logic        br_cond, taken, jump_misaligned, ctrl_redirect, alu_eq, alu_lt, alu_ltu;
+  logic        br_cond, br_mis, jump_misaligned, alu_lt;
 
   rv_alu u_alu (
     .op_i    (e_ctrl_q.alu_op),
@@ -243,30 +249,48 @@ module rv_core #(
     .b_i     (e_ctrl_q.alu_b_imm ? e_ctrl_q.imm : op_b),
     .result_o(alu_out),
     .sum_o   (agu),
-    .eq_o    (alu_eq),
-    .lt_o    (alu_lt),
-    .ltu_o   (alu_ltu)
+    .lt_o    (alu_lt)
   );
 
   // agu: loads, stores, AMOs and JALR add rs1 + imm in the ALU's adder.
   assign pc4 = e_pc_q + 32'd4;
+  // M's result is the adder's sum (ADD, ADDI, SUB, AUIPC; MUL/DIV/CSR/JAL/
+  // JALR also carry alu_op ADD, hence e_res_other) or its compare (SLT/SLTU).
+  logic e_res_other, e_res_sum, e_res_slt;
+  assign e_res_other = e_ctrl_q.mul || e_ctrl_q.div || e_ctrl_q.csr || e_ctrl_q.jal ||
+                       e_ctrl_q.jalr;
+  assign e_res_sum = !e_res_other && (e_ctrl_q.alu_op == rv_core_pkg::ALU_ADD ||
+                                      e_ctrl_q.alu_op == rv_core_pkg::ALU_SUB);
+  assign e_res_slt = !e_res_other && (e_ctrl_q.alu_op == rv_core_pkg::ALU_SLT ||
+                                      e_ctrl_q.alu_op == rv_core_pkg::ALU_SLTU);
 
-  always_comb begin
-    unique case (e_funct3)
-      3'b000:  br_cond = alu_eq;
-      3'b001:  br_cond = !alu_eq;
-      3'b100:  br_cond = alu_lt;
-      3'b101:  br_cond = !alu_lt;
-      3'b110:  br_cond = alu_ltu;
-      default: br_cond = !alu_ltu;
-    endcase
-  end
+  // Branch comparator on the forwarded operands (not through the ALU's input
+  // multiplexers): its own subtractor's borrow gives a < b, unsigned, or
+  // signed with both sign bits flipped. The selects come from registered
+  // funct3 bits, so the compare is only one LUT away from the outcome.
+  logic        cmp_signed, cmp_lt, cmp_eq;
+  logic [32:0] cmp_diff;
+  assign cmp_signed = !e_funct3[1];
+  assign cmp_diff = {1'b0, op_a[31] ^ cmp_signed, op_a[30:0]} -
+                    {1'b0, op_b[31] ^ cmp_signed, op_b[30:0]};
+  assign cmp_lt = cmp_diff[32];
+  logic unused_cmp;
+  assign unused_cmp = ^cmp_diff[31:0];
+  assign cmp_eq = op_a == op_b;
+  assign br_cond = (e_funct3[2] ? cmp_lt : cmp_eq) ^ e_funct3[0];
 
-  assign taken = e_ctrl_q.jal || e_ctrl_q.jalr || (e_ctrl_q.branch && br_cond);
+  // The misaligned-target exception does not wait for the branch compare: a
+  // JAL's target is known from D, a JALR's bit 1 comes from the adder's low
+  // bits, and a branch with a misaligned target (never predicted taken) stays
+  // one cycle more in E (e_br_slow) and takes its outcome from br_cond_q. So
+  // the compare reaches only registers: br_cond_q and br_mis_q (mispredicted,
+  // one LUT after the compare; see the redirect registers below).
+  logic e_br_slow, e_cmp_q, br_cond_q;
+  assign e_br_slow = e_ctrl_q.branch && e_target_q[1];
+  assign br_mis = br_cond != e_pred_q;
   assign jump_target = e_ctrl_q.jalr ? {agu[31:1], 1'b0} : e_target_q;
-  assign jump_misaligned = taken && jump_target[1];
-  assign ctrl_redirect = (e_ctrl_q.jalr || ((e_ctrl_q.branch || e_ctrl_q.jal) && taken != e_pred_q))
-                         && !jump_misaligned;
+  assign jump_misaligned = (e_ctrl_q.jal && e_target_q[1]) || (e_ctrl_q.jalr && agu[1]) ||
+                           (e_br_slow && br_cond_q);
 
   // Memory access: E computes the address, byte enables and store data; M
   // checks and issues the request.
@@ -356,7 +380,7 @@ module rv_core #(
   end
 
   // CSR access.
-  logic        csr_writes, csr_illegal;
+  logic        csr_writes, d_csr_illegal;
   logic [31:0] csr_rdata, csr_src, csr_wdata, mepc, trap_vector;
 
   assign csr_writes = e_funct3[1:0] == 2'b01 || e_rs1 != 5'd0;
@@ -374,10 +398,12 @@ module rv_core #(
   logic        exc;
   logic [4:0]  exc_code;
   logic [31:0] exc_tval;
-  logic        illegal;
+  logic        illegal, e_priv_illegal_q;
 
-  assign illegal = e_ctrl_q.illegal || (e_ctrl_q.csr && csr_illegal) ||
-                   (e_ctrl_q.mret && !m_mode) || (e_ctrl_q.wfi && !m_mode && tw);
+  // The CSR and privilege checks are made in D and registered (e_priv_illegal_q):
+  // the privilege, mcounteren and mstatus.TW change only by a trap, MRET or
+  // CSR write, each followed by a redirect that squashes what is in E.
+  assign illegal = e_ctrl_q.illegal || e_priv_illegal_q;
   always_comb begin
     exc = 1'b1;
     exc_code = rv_core_pkg::EXC_FETCH_ACCESS;
@@ -420,13 +446,16 @@ module rv_core #(
   );
 
   // E control. An instruction leaves E into M when M is free. CSR
-  // instructions, MRET and FENCE.I (e_sync) act in E and wait until M is
-  // empty and W retires cleanly, so nothing older can still trap (and a CSR
-  // read of minstret counts every older instruction). Other instructions have
+  // instructions, MRET and FENCE.I (e_sync) act in E and wait until M and W
+  // are empty, so nothing older can still trap, minstret already counts every
+  // older instruction (its read needs no same-cycle increment), and their
+  // commit does not depend on W's completion (bus response, WFI wake-up).
+  // Other instructions have
   // no side effect in E except redirecting the fetch, which a trap of an older
   // instruction overrides. Interrupts are taken on the instruction in E.
   logic w_done, w_retire, w_bus_err, w_free, w_ok;
-  logic e_sync, e_sync_ok, e_go, e_irq, e_ready, exc_static, e_fire, e_advance, e_redirect;
+  logic e_sync, e_sync_ok, e_go, e_irq, e_ready, exc_static, e_fire, e_advance;
+  logic e_exec, e_redir_other, e_redir_br;
   logic e_free, e_commit;
   logic m_go, m_req, m_advance, m_free, m_fault;
   logic [31:0] e_redirect_pc;
@@ -434,9 +463,9 @@ module rv_core #(
   assign w_ok = !w_valid_q || (w_done && !w_trap_now);
   assign w_free = !w_valid_q || w_done;
   assign e_sync = e_ctrl_q.csr || e_ctrl_q.mret || e_ctrl_q.fence_i;
-  assign e_sync_ok = e_valid_q && !e_redir_q && !w_trap_now && !m_valid_q && w_ok;
-  assign e_go = e_valid_q && !e_redir_q && !w_trap_now &&
-                (e_sync ? (!m_valid_q && w_ok) : m_free);
+  assign e_sync_ok = e_valid_q && !e_redir && !m_valid_q && !w_valid_q;
+  assign e_go = e_valid_q && !e_redir && !w_trap_now && (!e_br_slow || e_cmp_q) &&
+                (e_sync ? (!m_valid_q && !w_valid_q) : m_free);
   assign e_irq = e_go && irq_take;
   assign e_ready = e_go && !e_irq && !haz;
   assign exc_static = e_fetch_fault_q || illegal || e_ctrl_q.ecall || e_ctrl_q.ebreak;
@@ -446,16 +475,23 @@ module rv_core #(
   assign e_fire = e_advance && !e_irq && !exc;
   assign e_free = !e_valid_q || e_advance;
   // CSR write / MRET commit (e_ready of an e_sync instruction, written so
-  // that M's advance is not in its logic cone).
-  assign e_commit = e_sync_ok && !irq_take && !haz && !exc_static;
+  // that M's advance is not in its logic cone; with M and W empty there is
+  // no hazard).
+  assign e_commit = e_sync_ok && !irq_take && !exc_static;
 
-  assign div_start = e_valid_q && e_ctrl_q.div && !haz && !div_busy && !e_redir_q;
+  assign div_start = e_valid_q && e_ctrl_q.div && !haz && !div_busy && !e_redir;
   assign div_kill = e_advance || w_trap_now;
 
-  assign e_redirect = e_ready && !exc_static && !jump_misaligned &&
-                      (!e_ctrl_q.div || div_done) &&
-                      (ctrl_redirect || (e_ctrl_q.csr && csr_writes) || e_ctrl_q.fence_i ||
-                       e_ctrl_q.mret);
+  // E redirects (next cycle, see below) for a mispredicted branch (without
+  // a misaligned target; never predicted taken then), a JALR, a JAL not
+  // predicted (only with a fetch fault, so never), a CSR write, FENCE.I and
+  // MRET. The branch outcome is kept apart (br_mis).
+  assign e_exec = e_ready && !exc_static && !jump_misaligned && (!e_ctrl_q.div || div_done);
+  assign e_redir_other = e_exec &&
+                         ((e_ctrl_q.jalr && !agu[1]) ||
+                          (e_ctrl_q.jal && !e_pred_q && !e_target_q[1]) ||
+                          (e_ctrl_q.csr && csr_writes) || e_ctrl_q.fence_i || e_ctrl_q.mret);
+  assign e_redir_br = e_exec && e_ctrl_q.branch && !e_target_q[1];
   // A mispredicted jump's target is in M's address register the next cycle;
   // the other redirects go to pc + 4 or mepc (no branch outcome needed).
   assign e_redirect_pc = e_ctrl_q.mret ? mepc : pc4;
@@ -481,16 +517,26 @@ module rv_core #(
   assign data_wdata_o = m_wdata_q;
   assign data_atop_o = m_atop_q;
 
-  // Redirects: W traps first, then E's, one cycle late from a register (the
-  // branch compare does not reach the fetch address). The instruction that
-  // entered E meanwhile is squashed (e_go is low, so it does nothing).
+  // Redirects: W traps first, then E's, one cycle late from registers (the
+  // branch compare does not reach the fetch address; it reaches only
+  // br_mis_q). The instruction that entered E meanwhile is squashed (e_go is
+  // low, so it does nothing). A redirecting branch was mispredicted, so it
+  // goes to its target exactly when it was not predicted taken.
+  logic e_redir_other_q, e_redir_br_q, br_mis_q;
   always_ff @(posedge clk_i) begin
-    if (!rst_ni) e_redir_q <= 1'b0;
-    else e_redir_q <= e_redirect;
-    e_redir_jump_q <= taken;
+    if (!rst_ni) begin
+      e_redir_other_q <= 1'b0;
+      e_redir_br_q <= 1'b0;
+    end else begin
+      e_redir_other_q <= e_redir_other;
+      e_redir_br_q <= e_redir_br;
+    end
+    br_mis_q <= br_mis;
+    e_redir_jump_q <= e_ctrl_q.jal || e_ctrl_q.jalr || (e_ctrl_q.branch && !e_pred_q);
     e_redir_pc_q <= e_redirect_pc;
   end
-  assign redirect = w_trap_now || e_redir_q;
+  assign e_redir = e_redir_other_q || (e_redir_br_q && br_mis_q);
+  assign redirect = w_trap_now || e_redir;
   assign redirect_pc = w_trap_now ? trap_vector : (e_redir_jump_q ? m_addr_q : e_redir_pc_q);
   assign head_pop = head_valid && d_fx_hit && e_free && !redirect;
 
@@ -504,6 +550,17 @@ module rv_core #(
     end
   end
 
+  // br_cond_q: the compare of the instruction in E, once its operands were
+  // complete (no hazard) in an earlier cycle (e_cmp_q).
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni || head_pop) begin
+      e_cmp_q <= 1'b0;
+    end else if (e_valid_q && !haz) begin
+      e_cmp_q <= 1'b1;
+    end
+    if (!haz) br_cond_q <= br_cond;
+  end
+
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       e_valid_q <= 1'b0;
@@ -514,7 +571,7 @@ module rv_core #(
         e_first_q <= 1'b1;
       end else begin
         e_first_q <= 1'b0;
-        if (e_advance || w_trap_now || e_redir_q) e_valid_q <= 1'b0;
+        if (e_advance || w_trap_now || e_redir) e_valid_q <= 1'b0;
       end
     end
   end
@@ -529,6 +586,8 @@ module rv_core #(
       e_target_q <= d_target;
       e_pred_q <= d_pred_taken;
       e_fetch_fault_q <= head_err || !d_pmp_ok;
+      e_priv_illegal_q <= (d_ctrl.csr && d_csr_illegal) || (d_ctrl.mret && !m_mode) ||
+                          (d_ctrl.wfi && !m_mode && tw);
     end
     e_rs1_q <= op_a;
     e_rs2_q <= op_b;
@@ -594,7 +653,11 @@ module rv_core #(
       m_atop_q <= e_ctrl_q.amo ? {1'b1, e_insn_q[31:27]} : 6'b0;
       m_mip_q <= irq_lines;
       m_m_mode_q <= m_mode;
-      if (e_ctrl_q.mul) m_result_q <= (e_funct3[1:0] == 2'b00) ? product[31:0] : product[63:32];
+      // The adder's results (late: end of the carry chain) are selected last.
+      if (e_res_sum) m_result_q <= agu;
+      else if (e_res_slt) m_result_q <= {31'b0, alu_lt};
+      else if (e_ctrl_q.mul) m_result_q <= (e_funct3[1:0] == 2'b00) ? product[31:0]
+                                                                   : product[63:32];
       else if (e_ctrl_q.div) m_result_q <= div_result;
       else if (e_ctrl_q.csr) m_result_q <= csr_rdata;
       else if (e_ctrl_q.jal || e_ctrl_q.jalr) m_result_q <= pc4;
@@ -639,6 +702,23 @@ module rv_core #(
       wbl_rd_q <= w_rd_q;
       wbl_val_q <= w_wdata;
     end
+  end
+
+  // Forwarding compares for the next cycle: the register numbers E, M, W and
+  // the last write will hold then (each loads with the enable of the register
+  // it mirrors: e_free, m_free, w_free, rf_we and reset), so the registered
+  // compares always equal the compares of the current numbers.
+  logic [4:0] n_rs1, n_rs2, n_m_rd, n_w_rd, n_l_rd;
+  assign n_rs1 = e_free ? head_instr[19:15] : e_rs1;
+  assign n_rs2 = e_free ? head_instr[24:20] : e_rs2;
+  assign n_m_rd = m_free ? e_rd : m_rd_q;
+  assign n_w_rd = w_free ? m_rd_q : w_rd_q;
+  assign n_l_rd = rf_we ? w_rd_q : wbl_rd_q;
+  always_ff @(posedge clk_i) begin
+    f_nz_q <= {n_rs2 != 5'd0, n_rs1 != 5'd0};
+    f_m_q <= {n_rs2 != 5'd0 && n_rs2 == n_m_rd, n_rs1 != 5'd0 && n_rs1 == n_m_rd};
+    f_w_q <= {n_rs2 != 5'd0 && n_rs2 == n_w_rd, n_rs1 != 5'd0 && n_rs1 == n_w_rd};
+    f_l_q <= {rst_ni && n_rs2 != 5'd0 && n_rs2 == n_l_rd, rst_ni && n_rs1 != 5'd0 && n_rs1 == n_l_rd};
   end
 
   always_ff @(posedge clk_i) begin
@@ -702,9 +782,10 @@ module rv_core #(
   // ------------------------------------------------------------------ CSRs
   rv_csr #(.HART_ID(HART_ID), .PMP_ENTRIES(PMP_ENTRIES), .PMP_GRAN(PMP_GRAN)) u_csr (
     .clk_i, .rst_ni,
+    .d_csr_addr_i (head_instr[31:20]),
+    .d_csr_write_i(head_instr[13:12] == 2'b01 || head_instr[19:15] != 5'd0),
+    .d_csr_illegal_o(d_csr_illegal),
     .csr_addr_i   (e_insn_q[31:20]),
-    .csr_write_i  (csr_writes),
-    .csr_illegal_o(csr_illegal),
     .csr_rdata_o  (csr_rdata),
     .csr_we_i     (e_commit && e_ctrl_q.csr && csr_writes),
     .csr_wdata_i  (csr_wdata),

@@ -3,9 +3,10 @@
 //
 // Timing: reads are combinational (used in E); writes, MRET and trap entry
 // take effect at the clock edge. A CSR instruction in E and a trap in W never
-// happen in the same cycle (the core only lets E commit when W retires cleanly).
-// minstret reads include an instruction retiring from W in the same cycle, so
-// software sees the count of all older instructions.
+// happen in the same cycle (the core only lets E commit when M and W are empty).
+// CSR instructions act only when nothing older is left in the pipeline, so a
+// minstret read needs no same-cycle increment. Counters increment by
+// enable (retire only enables the +1 of the registered count).
 module rv_csr #(
   parameter logic [31:0] HART_ID     = 32'd0,
   parameter int unsigned PMP_ENTRIES = 8,
@@ -13,10 +14,12 @@ module rv_csr #(
 ) (
   input  logic                      clk_i,
   input  logic                      rst_ni,
+  // CSR instruction in D: the access checks (registered into E by the core).
+  input  logic [11:0]               d_csr_addr_i,
+  input  logic                      d_csr_write_i,  // the instruction writes
+  output logic                      d_csr_illegal_o,
   // CSR instruction in E.
   input  logic [11:0]               csr_addr_i,
-  input  logic                      csr_write_i,    // the instruction writes (for checks)
-  output logic                      csr_illegal_o,
   output logic [31:0]               csr_rdata_o,
   input  logic                      csr_we_i,       // commit the write this cycle
   input  logic [31:0]               csr_wdata_i,
@@ -66,22 +69,18 @@ module rv_csr #(
   logic [31:0] mtval_q;
   logic        cy_en_q, ir_en_q;
   logic [63:0] mcycle_q, minstret_q;
-  logic [63:0] minstret_inc;
   logic [8*PMP_ENTRIES-1:0]  pmpcfg_q;
   logic [32*PMP_ENTRIES-1:0] pmpaddr_q;
 
   logic [31:0] mstatus;
   logic [31:0] pending;
-  logic        exists;
   logic [31:0] rdata;
 
   assign mstatus = {10'b0, tw_q, 3'b0, mprv_q, 4'b0, mpp_m_q, mpp_m_q, 3'b0, mpie_q, 3'b0, mie_q,
                     3'b0};
-  assign minstret_inc = minstret_q + {63'b0, instret_i};
 
   // ---------------------------------------------------------------- reads
   always_comb begin
-    exists = 1'b1;
     rdata = 32'd0;
     unique casez (csr_addr_i)
       12'h300: rdata = mstatus;
@@ -97,12 +96,11 @@ module rv_csr #(
       12'h344: rdata = irq_lines_i & MIP_MASK;
       12'hb00, 12'hc00: rdata = mcycle_q[31:0];
       12'hb80, 12'hc80: rdata = mcycle_q[63:32];
-      12'hb02, 12'hc02: rdata = minstret_inc[31:0];
-      12'hb82, 12'hc82: rdata = minstret_inc[63:32];
+      12'hb02, 12'hc02: rdata = minstret_q[31:0];
+      12'hb82, 12'hc82: rdata = minstret_q[63:32];
       12'hf11, 12'hf12, 12'hf13, 12'hf15: rdata = 32'd0;
       12'hf14: rdata = HART_ID;
       12'h3a?: begin
-        exists = csr_addr_i[3:2] == 2'b00;
         for (int k = 0; k < 4; k++) begin
           if (4 * csr_addr_i[1:0] + k < PMP_ENTRIES) begin
             rdata[8*k +: 8] = pmpcfg_q[8*(4*csr_addr_i[1:0] + k) +: 8];
@@ -117,24 +115,37 @@ module rv_csr #(
           end
         end
       end
-      default: begin
-        // mhpmevent3..31, mhpmcounter3..31(h): read-only zero.
-        exists = (csr_addr_i[11:5] == 7'b0011001 && csr_addr_i[4:0] >= 5'd3) ||
-                 (csr_addr_i[11:5] == 7'b1011000 && csr_addr_i[4:0] >= 5'd3) ||
-                 (csr_addr_i[11:5] == 7'b1011100 && csr_addr_i[4:0] >= 5'd3);
-      end
+      default: rdata = 32'd0;  // mhpmevent3..31, mhpmcounter3..31(h): read-only zero
     endcase
   end
 
   assign csr_rdata_o = rdata;
 
+  // Which addresses exist (the read multiplexer above, plus the read-only
+  // zero mhpmevent3..31 and mhpmcounter3..31(h)).
+  function automatic logic csr_exists(input logic [11:0] a);
+    casez (a)
+      12'h300, 12'h301, 12'h304, 12'h305, 12'h306, 12'h310, 12'h30a, 12'h31a, 12'h320,
+      12'h340, 12'h341, 12'h342, 12'h343, 12'h344,
+      12'hb00, 12'hc00, 12'hb80, 12'hc80, 12'hb02, 12'hc02, 12'hb82, 12'hc82,
+      12'hf11, 12'hf12, 12'hf13, 12'hf14, 12'hf15, 12'h3b?: csr_exists = 1'b1;
+      12'h3a?: csr_exists = a[3:2] == 2'b00;
+      default: csr_exists = (a[11:5] == 7'b0011001 && a[4:0] >= 5'd3) ||
+                            (a[11:5] == 7'b1011000 && a[4:0] >= 5'd3) ||
+                            (a[11:5] == 7'b1011100 && a[4:0] >= 5'd3);
+    endcase
+  endfunction
+
+  // Access checks of the instruction in D. The privilege and mcounteren they
+  // read change only by a trap, MRET or CSR write, after which the core
+  // squashes E and refetches.
   always_comb begin
-    csr_illegal_o = !exists;
-    if (csr_write_i && csr_addr_i[11:10] == 2'b11) csr_illegal_o = 1'b1;
+    d_csr_illegal_o = !csr_exists(d_csr_addr_i);
+    if (d_csr_write_i && d_csr_addr_i[11:10] == 2'b11) d_csr_illegal_o = 1'b1;
     if (!m_mode_q) begin
-      if (csr_addr_i[9:8] != 2'b00) csr_illegal_o = 1'b1;
-      if ((csr_addr_i == 12'hc00 || csr_addr_i == 12'hc80) && !cy_en_q) csr_illegal_o = 1'b1;
-      if ((csr_addr_i == 12'hc02 || csr_addr_i == 12'hc82) && !ir_en_q) csr_illegal_o = 1'b1;
+      if (d_csr_addr_i[9:8] != 2'b00) d_csr_illegal_o = 1'b1;
+      if ((d_csr_addr_i == 12'hc00 || d_csr_addr_i == 12'hc80) && !cy_en_q) d_csr_illegal_o = 1'b1;
+      if ((d_csr_addr_i == 12'hc02 || d_csr_addr_i == 12'hc82) && !ir_en_q) d_csr_illegal_o = 1'b1;
     end
   end
 
@@ -245,12 +256,14 @@ module rv_csr #(
       mcycle_q <= '0;
       minstret_q <= '0;
     end else begin
+      // A CSR write commits only with W empty (instret_i low), so a write
+      // of minstret never meets an increment.
       mcycle_q <= mcycle_q + 64'd1;
-      minstret_q <= minstret_inc;
+      if (instret_i) minstret_q <= minstret_q + 64'd1;
       if (wr && csr_addr_i == 12'hb00) mcycle_q[31:0] <= csr_wdata_i;
       if (wr && csr_addr_i == 12'hb80) mcycle_q[63:32] <= csr_wdata_i;
-      if (wr && csr_addr_i == 12'hb02) minstret_q <= {minstret_inc[63:32], csr_wdata_i};
-      if (wr && csr_addr_i == 12'hb82) minstret_q <= {csr_wdata_i, minstret_inc[31:0]};
+      if (wr && csr_addr_i == 12'hb02) minstret_q[31:0] <= csr_wdata_i;
+      if (wr && csr_addr_i == 12'hb82) minstret_q[63:32] <= csr_wdata_i;
     end
   end
 

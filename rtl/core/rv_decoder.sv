@@ -54,7 +54,7 @@ module rv_decoder (
       end
       7'b1100011: begin  // branches
         ctrl_o.branch = 1'b1;
-        ctrl_o.alu_op = rv_core_pkg::ALU_SUB;  // the ALU compares
+        ctrl_o.alu_op = rv_core_pkg::ALU_SUB;  // unused (own comparator in E)
         ctrl_o.use_rs1 = 1'b1;
         ctrl_o.use_rs2 = 1'b1;
         ctrl_o.imm = imm_b;

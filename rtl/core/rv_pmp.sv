@@ -60,16 +60,24 @@ module rv_pmp #(
     end
   end
 
-  // Lowest-numbered match wins: a one-hot of the first match, then an OR, so
-  // the depth grows with log(ENTRIES) rather than ENTRIES.
-  logic [ENTRIES-1:0] ok;
-  logic [ENTRIES-1:0] first;
+  // Lowest-numbered match wins: a binary tree of (any match below, result of
+  // the lowest match), so the depth grows with log(ENTRIES) and no carry chain
+  // (whose output the LUT mapper would take as early) follows the compares.
+  logic [15:0] any, res;
   always_comb begin
+    any = '0;
+    res = '0;
     for (int i = 0; i < ENTRIES; i++) begin
-      ok[i] = (m_mode_i && !cfg_i[8*i + 7]) || ((cfg_i[8*i +: 3] & need_i) == need_i);
+      any[i] = match[i];
+      res[i] = (m_mode_i && !cfg_i[8*i + 7]) || ((cfg_i[8*i +: 3] & need_i) == need_i);
     end
-    first = match & ~(match - ENTRIES'(1));
-    allow_o = (match == '0) ? m_mode_i : ((first & ok) != '0);
+    for (int lvl = 0; lvl < 4; lvl++) begin
+      for (int j = 0; j < (8 >> lvl); j++) begin
+        res[j] = any[2*j] ? res[2*j] : res[2*j + 1];
+        any[j] = any[2*j] || any[2*j + 1];
+      end
+    end
+    allow_o = any[0] ? res[0] : m_mode_i;
   end
 
 endmodule
