@@ -383,7 +383,13 @@ module rv_core #(
   logic        csr_writes, d_csr_illegal;
   logic [31:0] csr_rdata, csr_src, csr_wdata, mepc, trap_vector;
 
-  assign csr_writes = e_funct3[1:0] == 2'b01 || e_rs1 != 5'd0;
+  // A CSR instruction writes unless it is CSRRS/CSRRC with rs1 = x0 (or the
+  // immediate forms with uimm = 0): the same rule for E and for D's checks.
+  function automatic logic csr_insn_writes(input logic [1:0] funct3_lo, input logic [4:0] rs1);
+    csr_insn_writes = funct3_lo == 2'b01 || rs1 != 5'd0;
+  endfunction
+
+  assign csr_writes = csr_insn_writes(e_funct3[1:0], e_rs1);
   assign csr_src = e_funct3[2] ? {27'b0, e_rs1} : op_a;
   always_comb begin
     unique case (e_funct3[1:0])
@@ -783,7 +789,7 @@ module rv_core #(
   rv_csr #(.HART_ID(HART_ID), .PMP_ENTRIES(PMP_ENTRIES), .PMP_GRAN(PMP_GRAN)) u_csr (
     .clk_i, .rst_ni,
     .d_csr_addr_i (head_instr[31:20]),
-    .d_csr_write_i(head_instr[13:12] == 2'b01 || head_instr[19:15] != 5'd0),
+    .d_csr_write_i(csr_insn_writes(head_instr[13:12], head_instr[19:15])),
     .d_csr_illegal_o(d_csr_illegal),
     .csr_addr_i   (e_insn_q[31:20]),
     .csr_rdata_o  (csr_rdata),

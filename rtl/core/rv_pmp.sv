@@ -63,6 +63,7 @@ module rv_pmp #(
   // Lowest-numbered match wins: a binary tree of (any match below, result of
   // the lowest match), so the depth grows with log(ENTRIES) and no carry chain
   // (whose output the LUT mapper would take as early) follows the compares.
+  // The tree has 16 leaves: ENTRIES is 1..16 (rv_core's PMP_ENTRIES).
   logic [15:0] any, res;
   always_comb begin
     any = '0;

@@ -914,8 +914,7 @@ TEST_F(FetchPort, FetchAndStoreOfOneWordAtOneEdgeReadTheOldWord) {
   EXPECT_EQ(soc.port[Soc::kF].grant_cycles.back(), soc.port[Soc::kM0].grant_cycles.back())
       << "the store and the fetch were not accepted at the same edge";
   // The next fetch sees the store.
-  EXPECT_EQ(soc.result(Soc::kF, soc.post(Soc::kF, fetch_op(kRamBase + 0xC0))).rdata,
-            0x0010'0073u);
+  EXPECT_EQ(soc.read(kRamBase + 0xC0, Soc::kF), 0x0010'0073u);
 }
 
 TEST_F(FetchPort, StoresAreErrorsAndWriteNothing) {
@@ -925,18 +924,16 @@ TEST_F(FetchPort, StoresAreErrorsAndWriteNothing) {
   EXPECT_EQ(r.rdata, 0u);
   EXPECT_EQ(ram_word(soc, 0x10), 0x5555'AAAAu);
   // The port keeps working after the error.
-  EXPECT_EQ(soc.access(fetch_op(kRamBase + 0x40), Soc::kF).rdata, 0x5555'AAAAu);
+  EXPECT_EQ(soc.read(kRamBase + 0x40, Soc::kF), 0x5555'AAAAu);
 }
 
 TEST_F(FetchPort, ReachesTheRomButNoDeviceAndNothingPastTheRam) {
-  Rsp r = soc.access(fetch_op(kRomBase + 4 * 5), Soc::kF);
-  EXPECT_FALSE(r.err);
-  EXPECT_EQ(r.rdata, rom_word(5));
+  EXPECT_EQ(soc.read(kRomBase + 4 * 5, Soc::kF), rom_word(5));
   // Fetches are speculative: they must never reach a device (a DEQ is a
   // destructive read).
   for (uint32_t a : {kIntcBase, kUartBase + kRbr, kPlicBase + 0x20'0004u, kSimBase, kClintBase,
                      kPktBase, kRamBase + kRamBytes, 0x2000'0000u}) {
-    r = soc.access(fetch_op(a), Soc::kF);
+    const Rsp r = soc.access(fetch_op(a), Soc::kF);
     EXPECT_TRUE(r.err) << std::hex << "fetch of 0x" << a;
     EXPECT_EQ(r.rdata, 0u);
   }
