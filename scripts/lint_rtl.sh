@@ -21,7 +21,11 @@ if [ -f rtl/ats_intc/ats_intc.sv ]; then
   lint "ats_intc (max)"     rtl/ats_intc/sources.f ats_intc $INTC_MAX
   lint "ats_intc_axil"      rtl/ats_intc/sources.f ats_intc_axil
 fi
-[ -f rtl/core/rv_core.sv ] && lint "rv_core" rtl/core/sources.f rv_core
+if [ -f rtl/core/rv_core.sv ]; then
+  lint "rv_core" rtl/core/sources.f rv_core
+  lint "rv_core (static prediction)" rtl/core/sources.f rv_core -GBHT_ENTRIES=0 -GJTB_ENTRIES=0
+  lint "rv_core (1-entry tables)" rtl/core/sources.f rv_core -GBHT_ENTRIES=1 -GJTB_ENTRIES=1
+fi
 if [ -f rtl/soc/soc_top.sv ]; then
   lint "soc_top (1 hart, simulation)"  rtl/soc/soc_top.f soc_top -GNUM_HARTS=1
   lint "soc_top (4 harts, simulation)" rtl/soc/soc_top.f soc_top -GNUM_HARTS=4

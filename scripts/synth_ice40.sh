@@ -49,13 +49,18 @@ for cfg in small default; do
 done
 
 # The core alone on the UP5K (its FPGA configuration: 8 PMP entries, 4 KiB
-# granule); a core too large for the part still reports its LCs.
+# granule, static prediction), and with the simulated SoC's branch predictor
+# (core_bpred); a core too large for the part still reports its LCs.
 if [ -f rtl/core/synth_core.sh ]; then
-  rm -f "$OUT/core/core_synth.json"
-  bash rtl/core/synth_core.sh "$OUT/core" || echo "synth: the core did not place (see above)"
-  [ -f "$OUT/core/core_synth.json" ] && python3 -c '
+  for bp in 0 1; do
+    dir="$OUT/core"
+    [ "$bp" = 1 ] && dir="$OUT/core_bpred"
+    rm -f "$dir/core_synth.json"
+    bash rtl/core/synth_core.sh "$dir" 8 "$bp" || echo "synth: the core did not place (see above)"
+    [ -f "$dir/core_synth.json" ] && python3 -c '
 import json, sys
-for r in json.load(open(sys.argv[1])): print(json.dumps(r))' "$OUT/core/core_synth.json" >> "$OUT/records.jsonl"
+for r in json.load(open(sys.argv[1])): print(json.dumps(r))' "$dir/core_synth.json" >> "$OUT/records.jsonl"
+  done
 fi
 python3 - "$OUT" <<'PY'
 import json, sys

@@ -6,8 +6,10 @@
 //      prediction or the sequential pc).
 //   D  the instruction word as it arrives (or from the 2-entry fetch buffer) is
 //      decoded, its registers are read (synchronous block-RAM register file),
-//      JAL and backward branches are predicted taken, and the fetch PMP check
-//      runs on its pc (or, with PMP_SHARED, on its page, cached).
+//      JAL is predicted taken, a branch as rv_bpred says (2-bit counters over
+//      the static rule: backward taken), a JALR with immediate 0 to the last
+//      target of its rv_bpred entry; the fetch PMP check runs on its pc (or,
+//      with PMP_SHARED, on its page, cached).
 //   E  operands (register file or forwarded from M, W and the last write),
 //      ALU, address generation, branch resolution, CSR access, MRET, the
 //      interrupt decision, the exceptions known here, the iterative divider and
@@ -19,8 +21,8 @@
 //   W  load/AMO data, register write, trap entry (mepc, mcause, mtval, mtvec
 //      redirect), WFI wait, retirement and the trace.
 //
-// Timing: 1 instruction per cycle when nothing stalls; taken branch predicted
-// correctly 0 bubbles, mispredicted or JALR 2 bubbles; an instruction using a
+// Timing: 1 instruction per cycle when nothing stalls; a branch or JALR
+// predicted correctly 0 bubbles, mispredicted 2 bubbles; an instruction using a
 // load or AMO result 1 bubble right after it, a MUL result 1 bubble; DIV 34
 // cycles; traps and interrupts redirect from W. Data accesses are issued only
 // by instructions that can no longer be squashed, and are never replayed, so
@@ -36,7 +38,11 @@ module rv_core #(
   // One PMP checker shared by fetch and data, the fetch page's X permission
   // cached (default for granules of 4 KiB and up, where a page is large);
   // else one checker each.
-  parameter bit          PMP_SHARED  = (PMP_GRAN >= 12)
+  parameter bit          PMP_SHARED  = (PMP_GRAN >= 12),
+  // Dynamic prediction (rv_bpred): branch counters and JALR targets; 0 = none
+  // (static: backward branches taken; every JALR 2 bubbles).
+  parameter int unsigned BHT_ENTRIES = 512,
+  parameter int unsigned JTB_ENTRIES = 256
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,          // synchronous, active low
@@ -93,11 +99,14 @@ module rv_core #(
   logic [31:0] redirect_pc;
   logic        pred;
   logic        head_valid, head_err, head_pop;
-  logic [31:0] head_instr, head_pc;
+  logic [31:0] head_instr, head_pc, head_pc_next;
 
   rv_core_pkg::ctrl_t d_ctrl;
-  logic [31:0] d_target;
+  logic [31:0] d_target;       // predicted target: pc + imm, or a JALR's from rv_bpred
   logic        d_pred_taken;
+  logic        d_br_taken, d_jr_known, d_jr_pred;
+  logic [1:0]  d_br_cnt, e_br_cnt_q;
+  logic [31:0] d_jr_target;
   logic        d_pred_done_q;
   logic        d_pmp_ok;      // X permission of the head's pc
   logic        d_fx_hit;      // ... is known (always with separate checkers)
@@ -159,6 +168,7 @@ module rv_core #(
     .head_valid_o   (head_valid),
     .head_instr_o   (head_instr),
     .head_pc_o      (head_pc),
+    .head_pc_next_o (head_pc_next),
     .head_err_o     (head_err),
     .head_pred_i    (d_pred_taken),
     .head_pop_i     (head_pop)
@@ -167,9 +177,12 @@ module rv_core #(
   // ------------------------------------------------------------------ D
   rv_decoder u_decoder (.instr_i(head_instr), .ctrl_o(d_ctrl));
 
-  assign d_target = head_pc + d_ctrl.imm;
-  assign d_pred_taken = (d_ctrl.jal || (d_ctrl.branch && d_ctrl.imm[31])) && !d_target[1] &&
-                        !head_err;
+  // Prediction (rv_bpred below). A JALR is predicted only with immediate 0,
+  // so E checks the guess on rs1 (jr_mis) rather than behind the adder.
+  assign d_jr_pred = d_ctrl.jalr && d_jr_known && head_instr[31:20] == 12'd0;
+  assign d_target = d_jr_pred ? d_jr_target : head_pc + d_ctrl.imm;
+  assign d_pred_taken = (d_ctrl.jal || (d_ctrl.branch && d_br_taken) || d_jr_pred) &&
+                        !d_target[1] && !head_err;
   assign pred = head_valid && d_pred_taken && !d_pred_done_q;
 
   logic [32*PMP_ENTRIES-1:0] pmp_care;
@@ -288,6 +301,10 @@ module rv_core #(
   logic e_br_slow, e_cmp_q, br_cond_q;
   assign e_br_slow = e_ctrl_q.branch && e_target_q[1];
   assign br_mis = br_cond != e_pred_q;
+  // A JALR went where D predicted (immediate 0, so the target is rs1 with
+  // bit 0 cleared; bit 1 set traps as misaligned).
+  logic jr_mis;
+  assign jr_mis = !e_pred_q || op_a[31:2] != e_target_q[31:2];
   assign jump_target = e_ctrl_q.jalr ? {agu[31:1], 1'b0} : e_target_q;
   assign jump_misaligned = (e_ctrl_q.jal && e_target_q[1]) || (e_ctrl_q.jalr && agu[1]) ||
                            (e_br_slow && br_cond_q);
@@ -461,7 +478,7 @@ module rv_core #(
   // instruction overrides. Interrupts are taken on the instruction in E.
   logic w_done, w_retire, w_bus_err, w_free, w_ok;
   logic e_sync, e_sync_ok, e_go, e_irq, e_ready, exc_static, e_fire, e_advance;
-  logic e_exec, e_redir_other, e_redir_br;
+  logic e_exec, e_redir_other, e_redir_br, e_redir_jr;
   logic e_free, e_commit;
   logic m_go, m_req, m_advance, m_free, m_fault;
   logic [31:0] e_redirect_pc;
@@ -489,15 +506,15 @@ module rv_core #(
   assign div_kill = e_advance || w_trap_now;
 
   // E redirects (next cycle, see below) for a mispredicted branch (without
-  // a misaligned target; never predicted taken then), a JALR, a JAL not
+  // a misaligned target; never predicted taken then) or JALR, a JAL not
   // predicted (only with a fetch fault, so never), a CSR write, FENCE.I and
-  // MRET. The branch outcome is kept apart (br_mis).
+  // MRET. The branch and JALR outcomes are kept apart (br_mis, jr_mis).
   assign e_exec = e_ready && !exc_static && !jump_misaligned && (!e_ctrl_q.div || div_done);
   assign e_redir_other = e_exec &&
-                         ((e_ctrl_q.jalr && !agu[1]) ||
-                          (e_ctrl_q.jal && !e_pred_q && !e_target_q[1]) ||
+                         ((e_ctrl_q.jal && !e_pred_q && !e_target_q[1]) ||
                           (e_ctrl_q.csr && csr_writes) || e_ctrl_q.fence_i || e_ctrl_q.mret);
   assign e_redir_br = e_exec && e_ctrl_q.branch && !e_target_q[1];
+  assign e_redir_jr = e_exec && e_ctrl_q.jalr;  // jump_misaligned excludes agu[1]
   // A mispredicted jump's target is in M's address register the next cycle;
   // the other redirects go to pc + 4 or mepc (no branch outcome needed).
   assign e_redirect_pc = e_ctrl_q.mret ? mepc : pc4;
@@ -528,23 +545,57 @@ module rv_core #(
   // br_mis_q). The instruction that entered E meanwhile is squashed (e_go is
   // low, so it does nothing). A redirecting branch was mispredicted, so it
   // goes to its target exactly when it was not predicted taken.
-  logic e_redir_other_q, e_redir_br_q, br_mis_q;
+  logic e_redir_other_q, e_redir_br_q, br_mis_q, e_redir_jr_q, jr_mis_q;
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       e_redir_other_q <= 1'b0;
       e_redir_br_q <= 1'b0;
+      e_redir_jr_q <= 1'b0;
     end else begin
       e_redir_other_q <= e_redir_other;
       e_redir_br_q <= e_redir_br;
+      e_redir_jr_q <= e_redir_jr;
     end
     br_mis_q <= br_mis;
+    jr_mis_q <= jr_mis;
     e_redir_jump_q <= e_ctrl_q.jal || e_ctrl_q.jalr || (e_ctrl_q.branch && !e_pred_q);
     e_redir_pc_q <= e_redirect_pc;
   end
-  assign e_redir = e_redir_other_q || (e_redir_br_q && br_mis_q);
+  assign e_redir = e_redir_other_q || (e_redir_br_q && br_mis_q) || (e_redir_jr_q && jr_mis_q);
   assign redirect = w_trap_now || e_redir;
   assign redirect_pc = w_trap_now ? trap_vector : (e_redir_jump_q ? m_addr_q : e_redir_pc_q);
   assign head_pop = head_valid && d_fx_hit && e_free && !redirect;
+
+  // The predictor learns from the branch or JALR that executed in E last
+  // cycle: the branch's outcome is its prediction corrected by br_mis_q, the
+  // JALR's target is in M's address register.
+  logic [31:0] bp_pc_q;
+  logic [1:0]  bp_cnt_q;
+  logic        bp_backward_q, bp_pred_q;
+  always_ff @(posedge clk_i) begin
+    bp_pc_q <= e_pc_q;
+    bp_cnt_q <= e_br_cnt_q;
+    bp_backward_q <= e_ctrl_q.imm[31];
+    bp_pred_q <= e_pred_q;
+  end
+
+  rv_bpred #(.BHT_ENTRIES(BHT_ENTRIES), .JTB_ENTRIES(JTB_ENTRIES)) u_bpred (
+    .clk_i,
+    .pc_next_i    (head_pc_next),
+    .backward_i   (d_ctrl.imm[31]),
+    .br_taken_o   (d_br_taken),
+    .br_cnt_o     (d_br_cnt),
+    .jr_valid_o   (d_jr_known),
+    .jr_target_o  (d_jr_target),
+    .br_upd_i     (e_redir_br_q),
+    .br_pc_i      (bp_pc_q),
+    .br_cnt_i     (bp_cnt_q),
+    .br_backward_i(bp_backward_q),
+    .br_taken_i   (bp_pred_q ^ br_mis_q),
+    .jr_upd_i     (e_redir_jr_q),
+    .jr_pc_i      (bp_pc_q),
+    .jr_target_i  (m_addr_q)
+  );
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
@@ -591,6 +642,7 @@ module rv_core #(
       e_ctrl_q <= d_ctrl;
       e_target_q <= d_target;
       e_pred_q <= d_pred_taken;
+      e_br_cnt_q <= d_br_cnt;
       e_fetch_fault_q <= head_err || !d_pmp_ok;
       e_priv_illegal_q <= (d_ctrl.csr && d_csr_illegal) || (d_ctrl.mret && !m_mode) ||
                           (d_ctrl.wfi && !m_mode && tw);

@@ -7,7 +7,9 @@
 // the output chain's XOR packs into the same cell), subtracted in the report.
 module rv_core_ooc #(
   parameter int unsigned PMP_ENTRIES = 8,
-  parameter int unsigned PMP_GRAN    = 12
+  parameter int unsigned PMP_GRAN    = 12,
+  parameter int unsigned BHT_ENTRIES = 0,   // the FPGA configuration: static prediction
+  parameter int unsigned JTB_ENTRIES = 0
 ) (
   input  logic clk_i,
   input  logic rst_ni,
@@ -42,6 +44,8 @@ module rv_core_ooc #(
   rv_core #(
     .PMP_ENTRIES(PMP_ENTRIES),
     .PMP_GRAN   (PMP_GRAN),
+    .BHT_ENTRIES(BHT_ENTRIES),
+    .JTB_ENTRIES(JTB_ENTRIES),
     .RVFI       (1'b0)
   ) u_core (
     .clk_i,

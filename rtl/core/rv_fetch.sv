@@ -31,6 +31,7 @@ module rv_fetch #(
   output logic        head_valid_o,
   output logic [31:0] head_instr_o,
   output logic [31:0] head_pc_o,
+  output logic [31:0] head_pc_next_o,  // head_pc_o of the next cycle (predictor read address)
   output logic        head_err_o,
   input  logic        head_pred_i,  // the head is a predicted-taken jump/branch (to pred_pc_i)
   input  logic        head_pop_i
@@ -120,15 +121,13 @@ module rv_fetch #(
   // The buffered instructions carry no pc: the stream after the head is
   // sequential, or starts at the head's predicted target (a prediction
   // discards what was fetched after the head), or at a redirect target.
-  always_ff @(posedge clk_i) begin
-    if (!rst_ni) begin
-      head_pc_q <= RESET_PC;
-    end else if (redirect_i) begin
-      head_pc_q <= redirect_pc_i;
-    end else if (head_pop_i) begin
-      head_pc_q <= head_pred_i ? pred_pc_i : head_pc_q + 32'd4;
-    end
+  always_comb begin
+    if (!rst_ni) head_pc_next_o = RESET_PC;
+    else if (redirect_i) head_pc_next_o = redirect_pc_i;
+    else if (head_pop_i) head_pc_next_o = head_pred_i ? pred_pc_i : head_pc_q + 32'd4;
+    else head_pc_next_o = head_pc_q;
   end
+  always_ff @(posedge clk_i) head_pc_q <= head_pc_next_o;
 
   // Buffer: list = [fq0, fq1, response], flushed, then popped.
   logic [2:0]  l_v;

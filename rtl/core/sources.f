@@ -7,5 +7,6 @@ rtl/core/rv_pmp_care.sv
 rtl/core/rv_pmp.sv
 rtl/core/rv_div.sv
 rtl/core/rv_csr.sv
+rtl/core/rv_bpred.sv
 rtl/core/rv_fetch.sv
 rtl/core/rv_core.sv

@@ -15,6 +15,8 @@ module hx8k_top #(
   parameter bit [2:0]    PLL_FILTER        = 3'd1,
   parameter logic [31:0] RAM_BYTES         = 32'h0000_4000,
   parameter int unsigned PMP_ENTRIES       = 1,
+  parameter int unsigned BHT_ENTRIES       = 0,   // the core's dynamic prediction: off
+  parameter int unsigned JTB_ENTRIES       = 0,
   parameter              ROM_INIT          = "",
   parameter int          INTC_NUM_PROCS    = 2,
   parameter int          INTC_NUM_ENTRIES  = 32,
@@ -33,6 +35,8 @@ module hx8k_top #(
     .PLL_FILTER      (PLL_FILTER),
     .RAM_BYTES       (RAM_BYTES),
     .PMP_ENTRIES     (PMP_ENTRIES),
+    .BHT_ENTRIES     (BHT_ENTRIES),
+    .JTB_ENTRIES     (JTB_ENTRIES),
     .ROM_INIT        (ROM_INIT),
     .INTC_NUM_PROCS  (INTC_NUM_PROCS),
     .INTC_NUM_ENTRIES(INTC_NUM_ENTRIES),

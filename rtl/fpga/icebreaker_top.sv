@@ -19,6 +19,8 @@ module icebreaker_top #(
   parameter bit [2:0]    PLL_FILTER        = 3'd1,
   parameter logic [31:0] RAM_BYTES         = 32'h0002_0000,
   parameter int unsigned PMP_ENTRIES       = 8,
+  parameter int unsigned BHT_ENTRIES       = 0,   // the core's dynamic prediction: off
+  parameter int unsigned JTB_ENTRIES       = 0,
   parameter              ROM_INIT          = "",
   parameter int          INTC_NUM_PROCS    = 2,
   parameter int          INTC_NUM_ENTRIES  = 32,
@@ -42,6 +44,8 @@ module icebreaker_top #(
     .PLL_FILTER      (PLL_FILTER),
     .RAM_BYTES       (RAM_BYTES),
     .PMP_ENTRIES     (PMP_ENTRIES),
+    .BHT_ENTRIES     (BHT_ENTRIES),
+    .JTB_ENTRIES     (JTB_ENTRIES),
     .ROM_INIT        (ROM_INIT),
     .INTC_NUM_PROCS  (INTC_NUM_PROCS),
     .INTC_NUM_ENTRIES(INTC_NUM_ENTRIES),

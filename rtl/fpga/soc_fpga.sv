@@ -28,6 +28,10 @@ module soc_fpga #(
   parameter bit          HAS_PLIC          = 1'b0,
   parameter int unsigned PMP_ENTRIES       = 8,
   parameter int unsigned PMP_GRAN          = 12,  // log2 bytes: 4 KiB
+  // The core's dynamic prediction (rv_bpred) is left out: 3 block RAMs and
+  // ~190 LCs the parts do not have to spare (docs/fpga.md).
+  parameter int unsigned BHT_ENTRIES       = 0,
+  parameter int unsigned JTB_ENTRIES       = 0,
   parameter              ROM_INIT          = "",
   parameter int          INTC_NUM_PROCS    = 2,
   parameter int          INTC_NUM_PRIOS    = 8,
@@ -75,6 +79,8 @@ module soc_fpga #(
     .EXT_PORTS        (1'b0),
     .PMP_ENTRIES      (PMP_ENTRIES),
     .PMP_GRAN         (PMP_GRAN),
+    .BHT_ENTRIES      (BHT_ENTRIES),
+    .JTB_ENTRIES      (JTB_ENTRIES),
     .RESET_PC         (32'h0000_1000),
     .ROM_INIT         (ROM_INIT),
     .RVFI             (1'b0),

@@ -37,6 +37,8 @@ module soc_top #(
   parameter bit          EXT_PORTS      = 1'b1,
   parameter int unsigned PMP_ENTRIES    = 8,
   parameter int unsigned PMP_GRAN       = 2,
+  parameter int unsigned BHT_ENTRIES    = 512,            // the cores' branch predictor (rv_bpred; 0 = static)
+  parameter int unsigned JTB_ENTRIES    = 256,            // ... and JALR targets (0 = none)
   parameter logic [31:0] RESET_PC       = 32'h8000_0000,
   parameter              ROM_INIT       = "",
   parameter              RAM_INIT       = "",
@@ -246,6 +248,8 @@ module soc_top #(
       .HART_ID    (32'(h)),
       .PMP_ENTRIES(PMP_ENTRIES),
       .PMP_GRAN   (PMP_GRAN),
+      .BHT_ENTRIES(BHT_ENTRIES),
+      .JTB_ENTRIES(JTB_ENTRIES),
       .RESET_PC   (RESET_PC),
       .RVFI       (RVFI)
     ) u_core (

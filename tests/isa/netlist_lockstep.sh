@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the synthesized netlist, not only the RTL (Yosys 0.23 mis-synthesizes
 # some SystemVerilog silently, see NOTES): synthesizes rv_core with Yosys in
-# the FPGA's PMP configuration (8 entries, 4 KiB granule) with the trace port,
+# the FPGA's configuration (8 PMP entries, 4 KiB granule, static branch
+# prediction as soc_fpga has it) with the trace port,
 # Verilates the gate-level netlist and runs random programs in lockstep with
 # the ISS configured the same way. splitnets: Yosys packs unrelated bits into
 # one vector, which Verilator 5.006 sees as circular logic (UNOPTFLAT) and
@@ -17,10 +18,10 @@ what=${3:-netlist}
 mkdir -p "$work"
 srcs="$(grep -v '^#' "$root/rtl/core/sources.f" | sed "s|^|$root/|" | tr '\n' ' ')"
 if [ "$what" = rtl ]; then
-  model="$srcs -GPMP_GRAN=12 -GPMP_ENTRIES=8"
+  model="$srcs -GPMP_GRAN=12 -GPMP_ENTRIES=8 -GBHT_ENTRIES=0 -GJTB_ENTRIES=0"
 else
   yosys -q -l "$work/yosys.log" -p "read_verilog -sv $srcs; \
-    chparam -set PMP_GRAN 12 -set PMP_ENTRIES 8 rv_core; \
+    chparam -set PMP_GRAN 12 -set PMP_ENTRIES 8 -set BHT_ENTRIES 0 -set JTB_ENTRIES 0 rv_core; \
     synth -flatten -top rv_core; opt_clean -purge; splitnets -driver; \
     write_verilog -noattr $work/rv_core_netlist.v" \
     >/dev/null

@@ -22,10 +22,18 @@ RVTEST_CODE_BEGIN
   lw x13, 16(x10)
   bne x13, x11, fail     # load-use on the destructive value
   addi x11, x11, 1
-  # a load on a squashed path (the branch is taken, predicted not taken)
-  beq x0, x0, 2f
+  # loads on a squashed path: the branch is taken on every other iteration
+  # (x12 even), which keeps the branch predictor from ever predicting it
+  # taken, so the loads behind it are fetched and squashed; on the other
+  # iterations they run, and count
+  andi x15, x12, 1
+  beqz x15, 2f
   lw x14, 16(x10)
-  lw x14, 16(x10)
+  lw x16, 16(x10)
+  bne x14, x11, fail
+  addi x11, x11, 1
+  bne x16, x11, fail
+  addi x11, x11, 1
 2:
   # a load right behind a divide and a mispredicted backward branch
   div x15, x12, x11
