@@ -29,7 +29,7 @@ log=$(mktemp)
 SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1 "$sim" --rom "$fw/bootrom/bootrom_icebreaker.hex" \
   --uart-tcp "$port" --progress 0 --max-wall 600 --quiet >/dev/null 2>&1 &
 sim_pid=$!
-trap 'kill $sim_pid 2>/dev/null; wait $sim_pid 2>/dev/null; rm -f "$log"' EXIT
+trap 'kill $sim_pid 2>/dev/null; wait $sim_pid 2>/dev/null || true; rm -f "$log"' EXIT
 
 info=""
 for _ in $(seq 50); do  # until the simulator listens
