@@ -67,6 +67,7 @@ class Generator {
   void loop();
   void jal_fwd();
   void jalr_fwd();
+  void indirect_loop();
   void csr_op();
   void trap_op();
   void amo_op();
@@ -198,6 +199,38 @@ void Generator::jalr_fwd() {
   else if (chance(5)) imm += 2;  // misaligned: traps
   emit(jalr(chance(30) ? a : dst(), a, imm));
   filler(n, false);
+}
+
+// A loop whose body has a JALR with immediate 0 (the form the core predicts)
+// to one of two targets chosen by the loop count, and a forward branch on the
+// loop count: predictions learnt in one pass and wrong in a later one (the
+// core's JALR target table and branch counters, rtl/core/rv_bpred.sv).
+void Generator::indirect_loop() {
+  const uint32_t a = reg();
+  uint32_t t = reg();
+  while (t == a) t = reg();
+  const int32_t mask = int32_t(rnd(3));  // 0: one target; 1: alternating; 2: every 2 passes
+  li(kLoop, 2 + rnd(5));
+  const size_t top = code_.size();
+  filler(rnd(3), true);
+  // a = (address of the JALR) + 4, or + 12 when kLoop & mask != 0.
+  emit(auipc(a, 0));
+  emit(andi(t, kLoop, mask));
+  emit(r_type(0, t, 0, 3, t, 0x33));  // sltu t, x0, t: t = (t != 0)
+  emit(slli(t, t, 3));
+  emit(add(a, a, t));
+  emit(addi(a, a, 28));
+  emit(jalr(chance(30) ? a : dst(), a, 0));
+  emit(addi(dst(), src(), int32_t(rnd(64)) - 32));  // skipped by the + 12 target
+  emit(addi(dst(), src(), int32_t(rnd(64)) - 32));
+  // A forward branch taken on every other pass.
+  emit(andi(t, kLoop, 1));
+  const size_t at = code_.size();
+  emit(0);
+  filler(1 + rnd(3), true);
+  code_[at] = beq(t, 0, int32_t(code_.size() - at) * 4);
+  emit(addi(kLoop, kLoop, -1));
+  emit(bne(kLoop, 0, -int32_t(code_.size() - top) * 4));
 }
 
 void Generator::csr_op() {
@@ -392,7 +425,8 @@ void Generator::mmio_op() {
 
 void Generator::snippet() {
   unsigned k = rnd(100);
-  if (k < 22) alu();
+  if (k < 19) alu();
+  else if (k < 22) indirect_loop();
   else if (k < 34) mem_access(true);
   else if (k < 40) load_use();
   else if (k < 48) branch_fwd();
