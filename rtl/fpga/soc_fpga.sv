@@ -29,7 +29,7 @@ module soc_fpga #(
   parameter int unsigned PMP_ENTRIES       = 8,
   parameter int unsigned PMP_GRAN          = 12,  // log2 bytes: 4 KiB
   // The core's dynamic prediction (rv_bpred) is left out: 3 block RAMs and
-  // ~190 LCs the parts do not have to spare (docs/fpga.md).
+  // ~220 LCs the parts do not have to spare (docs/fpga.md).
   parameter int unsigned BHT_ENTRIES       = 0,
   parameter int unsigned JTB_ENTRIES       = 0,
   parameter              ROM_INIT          = "",
