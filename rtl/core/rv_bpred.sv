@@ -11,11 +11,11 @@
 //   through a register, GCC's `jr a5`, `ret`), so E can check the guess on
 //   rs1 itself, without the adder.
 //
-// Both tables are synchronous-read memories (one block RAM each on an FPGA:
-// iCE40 EBR 2048x2 and 256x16 x2). They are read with the pc the head of
-// the fetch buffer will have in the next cycle (pc_next_i, the D input of the
-// fetch unit's head-pc register), so the entry for the instruction in D is
-// there when it is decoded.
+// Both tables are synchronous-read memories (block RAM on an FPGA: with the
+// defaults one iCE40 EBR holds the counters, two the targets). They are read
+// with the pc the head of the fetch buffer will have in the next cycle
+// (pc_next_i, the D input of the fetch unit's head-pc register), so the
+// entry for the instruction in D is there when it is decoded.
 //
 // No tags: an entry can be trained by another instruction with the same
 // index. A prediction is only a guess; E checks every one, so a wrong guess
@@ -26,7 +26,8 @@
 // of every executed branch with the counter value it was predicted with
 // (carried down the pipeline, so no read-modify-write port is needed), and
 // the target of every executed JALR. A read of the entry written in the same
-// cycle returns the old value.
+// cycle returns the old value (in simulation; a block RAM may return either,
+// which changes only a guess).
 //
 // BHT_ENTRIES = 0 gives the static rule alone; JTB_ENTRIES = 0 no JALR
 // prediction (every JALR then costs 2 bubbles). Both are powers of two.
