@@ -152,6 +152,26 @@ RVTEST_CODE_BEGIN
   li x29, 4 * 1 + 4 * 10 + 8 * 100
   bne x14, x29, fail
 
+  # 11: a predicted JALR whose target comes from a load right before it
+  # (load-use: E waits for the data, then checks the guess), the table's
+  # two entries in turn, as an executor resuming frames does.
+  li TESTNUM, 11
+  la x8, jump_table
+  li x5, 6
+  li x14, 0
+1:
+  andi x7, x5, 1
+  slli x7, x7, 2
+  add x7, x8, x7
+  lw x6, 0(x7)
+  jalr x1, 0(x6)
+  lw x6, 0(x8)           # the same target every time: learnt after one pass
+  jalr x1, 0(x6)
+  addi x5, x5, -1
+  bnez x5, 1b
+  li x29, 3 * 1 + 3 * 10 + 6 * 1
+  bne x14, x29, fail
+
   TEST_PASSFAIL
 
 tgt_a:
@@ -172,5 +192,8 @@ tgt_far:
   ret
 RVTEST_CODE_END
   .data
+  .align 2
+jump_table:
+  .word tgt_a, tgt_b
 RVTEST_DATA_BEGIN
 RVTEST_DATA_END
