@@ -22,9 +22,11 @@
 // costs the usual 2 bubbles and never an architectural effect. The tables
 // are not reset (a block RAM cannot be); they start cleared.
 //
-// Updates come from E one cycle late (registered in the core): the outcome
-// of every executed branch with the counter value it was predicted with
-// (carried down the pipeline, so no read-modify-write port is needed), and
+// Updates come from E one cycle late (registered in the core): every
+// executed branch with the counter value it was predicted with (carried down
+// the pipeline, so no read-modify-write port is needed) and whether that
+// prediction was wrong; the outcome went against the static rule exactly
+// when the counter's verdict (its high bit) and the miss differ. And
 // the target of every executed JALR. A read of the entry written in the same
 // cycle returns the old value (in simulation; a block RAM may return either,
 // which changes only a guess).
@@ -46,13 +48,11 @@ module rv_bpred #(
   output logic        jr_valid_o,    // the JALR in D: a target is known
   output logic [31:0] jr_target_o,
 
-  // Update: an executed branch (its pc, counter as read, static hint and
-  // outcome) ...
+  // Update: an executed branch (its pc, counter as read, mispredicted) ...
   input  logic        br_upd_i,
   input  logic [31:0] br_pc_i,
   input  logic [1:0]  br_cnt_i,
-  input  logic        br_backward_i,
-  input  logic        br_taken_i,
+  input  logic        br_mis_i,
   // ... and an executed JALR (its pc and target).
   input  logic        jr_upd_i,
   input  logic [31:0] jr_pc_i,
@@ -63,7 +63,7 @@ module rv_bpred #(
     assign br_taken_o = backward_i;
     assign br_cnt_o = 2'b00;
     logic unused_br;
-    assign unused_br = ^{clk_i, br_upd_i, br_pc_i, br_cnt_i, br_backward_i, br_taken_i};
+    assign unused_br = ^{clk_i, br_upd_i, br_pc_i, br_cnt_i, br_mis_i};
   end else begin : g_bht
     localparam int unsigned IW = (BHT_ENTRIES > 1) ? $clog2(BHT_ENTRIES) : 1;
     logic [1:0] bht [BHT_ENTRIES];
@@ -82,7 +82,7 @@ module rv_bpred #(
     assign br_taken_o = backward_i ^ rd_q[1];
     assign br_cnt_o = rd_q;
     // Saturating: towards 3 when the outcome went against the static rule.
-    assign disagree = br_taken_i != br_backward_i;
+    assign disagree = br_cnt_i[1] ^ br_mis_i;
     always_comb begin
       cnt_new = br_cnt_i;
       if (disagree && br_cnt_i != 2'b11) cnt_new = br_cnt_i + 2'b01;

@@ -567,17 +567,10 @@ module rv_core #(
   assign head_pop = head_valid && d_fx_hit && e_free && !redirect;
 
   // The predictor learns from the branch or JALR that executed in E last
-  // cycle: the branch's outcome is its prediction corrected by br_mis_q, the
-  // JALR's target is in M's address register.
-  logic [31:0] bp_pc_q;
+  // cycle and is now in M (its pc in m_pc_q, a JALR's target in m_addr_q):
+  // the branch's counter as it was read, and whether it was mispredicted.
   logic [1:0]  bp_cnt_q;
-  logic        bp_backward_q, bp_pred_q;
-  always_ff @(posedge clk_i) begin
-    bp_pc_q <= e_pc_q;
-    bp_cnt_q <= e_br_cnt_q;
-    bp_backward_q <= e_ctrl_q.imm[31];
-    bp_pred_q <= e_pred_q;
-  end
+  always_ff @(posedge clk_i) bp_cnt_q <= e_br_cnt_q;
 
   rv_bpred #(.BHT_ENTRIES(BHT_ENTRIES), .JTB_ENTRIES(JTB_ENTRIES)) u_bpred (
     .clk_i,
@@ -588,12 +581,11 @@ module rv_core #(
     .jr_valid_o   (d_jr_known),
     .jr_target_o  (d_jr_target),
     .br_upd_i     (e_redir_br_q),
-    .br_pc_i      (bp_pc_q),
+    .br_pc_i      (m_pc_q),
     .br_cnt_i     (bp_cnt_q),
-    .br_backward_i(bp_backward_q),
-    .br_taken_i   (bp_pred_q ^ br_mis_q),
+    .br_mis_i     (br_mis_q),
     .jr_upd_i     (e_redir_jr_q),
-    .jr_pc_i      (bp_pc_q),
+    .jr_pc_i      (m_pc_q),
     .jr_target_i  (m_addr_q)
   );
 
