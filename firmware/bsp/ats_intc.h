@@ -125,6 +125,9 @@ class Process {
   void enq(uint32_t word) const { mmio::write32(base_ + ats_intc::process::kEnq, word); }
   // One load: the most urgent oldest ready task, 0 when none.
   uint32_t deq() const { return mmio::read32(base_ + ats_intc::process::kDeq); }
+  // The same dequeue, returning the task word without its priority bits
+  // (the frame address), 0 when none.
+  uint32_t deq_frame() const { return mmio::read32(base_ + ats_intc::process::kDeqFrame); }
   // One store: ready at once if the source has a pending event, else waits.
   void wait(uint32_t source, uint32_t word) const {
     mmio::write32(base_ + ats_intc::process::wait(source), word);

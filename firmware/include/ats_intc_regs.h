@@ -10,7 +10,7 @@
 namespace ats_intc {
 
 inline constexpr uint32_t kIpId = 0x41545343u;
-inline constexpr uint32_t kVersion = 0x00010000u;
+inline constexpr uint32_t kVersion = 0x00010001u;
 inline constexpr uint32_t kPageSize = 0x1000u;
 inline constexpr uint32_t kMaxProcs = 15u;
 inline constexpr uint32_t kMaxPrios = 32u;
@@ -185,6 +185,8 @@ inline constexpr uint32_t kCancelStRemovedShift = 0u;
 inline constexpr uint32_t kCancelStRemovedMask = 0x00000001u;
 // HELD (ro): Entries this process holds (ready plus waiting).
 inline constexpr uint32_t kHeld = 0x010u;
+// DEQ_FRAME (ro): Load: the same dequeue as DEQ (same order, RUN_PRIO, counter and checks), but returns the task word with its priority bits [4:0] cleared: the frame address, which software can resume without masking it. 0 when empty.
+inline constexpr uint32_t kDeqFrame = 0x014u;
 // WAIT (wo): Store a task word: if the source has a pending event the task becomes ready at once and PENDING decrements, otherwise it joins the source's wait queue. Owner only.
 inline constexpr uint32_t kWait = 0x100u;
 inline constexpr uint32_t kWaitCount = 64u;

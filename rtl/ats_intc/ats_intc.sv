@@ -436,7 +436,7 @@ module ats_intc #(
   always_comb begin : p_read
     rd_val = '0;
     if (rq_proc_q) begin
-      if (preg_q.deq && deq_hit_q) rd_val = word_rd;
+      if (preg_q.deq && deq_hit_q) rd_val = preg_q.deq_frame ? {word_rd[31:PFW], PFW'(0)} : word_rd;
       if (preg_q.err)              rd_val = 32'(p_errv);
       if (preg_q.cancel_st) begin
         rd_val = put(32'(cst_q[b_p]), ats_intc_reg_pkg::P_CANCEL_ST_REMOVED_LSB,

@@ -160,7 +160,8 @@ module ats_intc_decode #(
                             ats_intc_reg_pkg::K_SRC_STAT_COUNT);
 
       p.enq        = (off == ats_intc_reg_pkg::P_ENQ);
-      p.deq        = (off == ats_intc_reg_pkg::P_DEQ);
+      p.deq_frame  = (off == ats_intc_reg_pkg::P_DEQ_FRAME);
+      p.deq        = (off == ats_intc_reg_pkg::P_DEQ) || p.deq_frame;
       p.err        = (off == ats_intc_reg_pkg::P_ERR);
       p.cancel_st  = (off == ats_intc_reg_pkg::P_CANCEL_ST);
       p.held       = (off == ats_intc_reg_pkg::P_HELD);

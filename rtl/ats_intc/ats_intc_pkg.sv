@@ -3,7 +3,8 @@
 package ats_intc_pkg;
 
   // The register a native-port request addresses, one bit per kind
-  // (ats_intc_decode sets at most one bit of kreg_t or preg_t).
+  // (ats_intc_decode sets at most one bit of kreg_t or preg_t, except that
+  // DEQ_FRAME sets preg_t.deq and preg_t.deq_frame: it is a DEQ).
   typedef struct packed {
     logic id;
     logic version;
@@ -44,6 +45,7 @@ package ats_intc_pkg;
     logic send;
     logic cancel;
     logic pending;
+    logic deq_frame;  // DEQ_FRAME: a DEQ (deq is set too) that returns the frame bits only
   } preg_t;
 
   // The access checks that depend on the request alone (docs/ats_intc.md 4.1).

@@ -174,7 +174,8 @@
     if (past_valid_q && rst_ni && $past(rst_ni)) begin
       if (op_bus_q && b_proc && p_deq && !rq_we_q && !rejected && rdata_d != '0) begin
         assert (sh_proc_q[e_q*PW +: PW] == b_p);
-        assert (rdata_d == sh_word_q[e_q*32 +: 32]);
+        if (preg_q.deq_frame) assert (rdata_d == {sh_word_q[e_q*32 + PFW +: 32 - PFW], PFW'(0)});
+        else                  assert (rdata_d == sh_word_q[e_q*32 +: 32]);
       end
       if (op_bus_q && rejected) begin
         assert (!hd_we_pop && !hd_we_app && !tl_we && ne_d == ne_q);

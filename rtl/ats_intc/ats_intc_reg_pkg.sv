@@ -5,7 +5,7 @@
 package ats_intc_reg_pkg;
 
   localparam logic [31:0] IP_ID = 32'h41545343;
-  localparam logic [31:0] IP_VERSION = 32'h00010000;
+  localparam logic [31:0] IP_VERSION = 32'h00010001;
   localparam int MAX_PROCS = 15;
   localparam int MAX_PRIOS = 32;
   localparam int MAX_HARTS = 4;
@@ -131,6 +131,7 @@ package ats_intc_reg_pkg;
   localparam int P_CANCEL_ST_REMOVED_LSB = 0;
   localparam int P_CANCEL_ST_REMOVED_W = 1;
   localparam logic [11:0] P_HELD = 12'h010;
+  localparam logic [11:0] P_DEQ_FRAME = 12'h014;
   localparam logic [11:0] P_WAIT = 12'h100;  // 64 x, stride 4
   localparam int P_WAIT_COUNT = 64;
   localparam logic [11:0] P_SEND = 12'h200;  // 64 x, stride 4

@@ -21,7 +21,7 @@ IntcOp intc_op_kind(uint32_t addr, bool we) {
   if (page == 0) return we ? IntcOp::kKernelWrite : IntcOp::kKernelRead;
   namespace p = ats_intc::process;
   if (off == p::kEnq && we) return IntcOp::kEnq;
-  if (off == p::kDeq && !we) return IntcOp::kDeq;
+  if ((off == p::kDeq || off == p::kDeqFrame) && !we) return IntcOp::kDeq;
   if (!we) return IntcOp::kOther;
   if (off >= p::kWait && off < p::kSend) return IntcOp::kWait;
   if (off >= p::kSend && off < p::kCancel) return IntcOp::kSend;

@@ -84,11 +84,12 @@ TYPED_TEST(Errors, BadOffsetOnAProcessPage) {
   const uint32_t pg = this->page(1);
   this->rejected(d.read(pg + pr::kEnq), 1, er::kBadOff, "read of wo ENQ");
   this->rejected(d.write(pg + pr::kDeq, 0), 1, er::kBadOff, "write of ro DEQ");
+  this->rejected(d.write(pg + pr::kDeqFrame, 0), 1, er::kBadOff, "write of ro DEQ_FRAME");
   this->rejected(d.write(pg + pr::kHeld, 0), 1, er::kBadOff, "write of ro HELD");
   this->rejected(d.write(pg + pr::kCancelSt, 0), 1, er::kBadOff, "write of ro CANCEL_ST");
   this->rejected(d.read(pg + pr::wait(0)), 1, er::kBadOff, "read of wo WAIT");
   this->rejected(d.write(pg + pr::pending(0), 0), 1, er::kBadOff, "write of ro PENDING");
-  this->rejected(d.read(pg + 0x014), 1, er::kBadOff, "undefined offset");
+  this->rejected(d.read(pg + 0x018), 1, er::kBadOff, "undefined offset");
   this->rejected(d.read(pg + 0x500), 1, er::kBadOff, "past PENDING");
 }
 
@@ -100,6 +101,7 @@ TYPED_TEST(Errors, DisabledProcessCannotUseItsQueues) {
   this->set_src(ch, 1, false, 1u << 1);
   this->rejected(d.write(pg + pr::kEnq, task(1, 1)), 1, er::kDisabled, "ENQ");
   this->rejected(d.read(pg + pr::kDeq), 1, er::kDisabled, "DEQ");
+  this->rejected(d.read(pg + pr::kDeqFrame), 1, er::kDisabled, "DEQ_FRAME");
   this->rejected(d.write(pg + pr::wait(ch), task(1, 1)), 1, er::kDisabled, "WAIT");
   this->rejected(d.write(pg + pr::send(ch), 0), 1, er::kDisabled, "SEND");
   this->rejected(d.write(pg + pr::cancel(ch), task(1, 1)), 1, er::kDisabled, "CANCEL");

@@ -236,6 +236,9 @@ class IntcTest : public ::testing::Test {
     return d.write(page(p) + pr::kEnq, w, hart);
   }
   uint32_t deq(uint32_t p, uint32_t hart = 0) { return d.read(page(p) + pr::kDeq, hart).rdata; }
+  uint32_t deq_frame(uint32_t p, uint32_t hart = 0) {
+    return d.read(page(p) + pr::kDeqFrame, hart).rdata;
+  }
   Resp wait_on(uint32_t p, uint32_t s, uint32_t w) { return d.write(page(p) + pr::wait(s), w); }
   Resp send(uint32_t p, uint32_t s) { return d.write(page(p) + pr::send(s), 0); }
   Resp cancel(uint32_t p, uint32_t s, uint32_t w) { return d.write(page(p) + pr::cancel(s), w); }

@@ -179,6 +179,11 @@ TYPED_TEST(KernelRegs, DeqSetsRunPrioOfTheHartRunningThatProcess) {
   EXPECT_EQ(this->kr(k::run_prio(0)), 6u);
   EXPECT_EQ(this->deq(0, 0), 0u);          // empty: idle
   EXPECT_EQ(this->kr(k::run_prio(0)), prios);
+  this->enq(0, task(4, 5));                // DEQ_FRAME sets it from the whole word
+  EXPECT_EQ(this->deq_frame(0, 0), task(4, 0));
+  EXPECT_EQ(this->kr(k::run_prio(0)), 5u);
+  EXPECT_EQ(this->deq_frame(0, 0), 0u);
+  EXPECT_EQ(this->kr(k::run_prio(0)), prios);
   // A rejected DEQ changes nothing.
   this->kw(k::run_prio(0), 1);
   this->kw(k::proc_ctrl(0), 0);
@@ -199,8 +204,8 @@ TYPED_TEST(KernelRegs, CountersCountAndClear) {
   this->deq(0);
   this->deq(0);
   EXPECT_EQ(cnt(k::kCntDeq), want(2));
-  this->deq(0);
-  this->deq(0);                                 // empty: not counted
+  this->deq_frame(0);                           // a DEQ too
+  this->deq_frame(0);                           // empty: not counted
   EXPECT_EQ(cnt(k::kCntDeq), want(3));
   EXPECT_EQ(cnt(k::kMaxOcc), want(3));          // a high-water mark
   this->fire(2);

@@ -27,6 +27,24 @@ TYPED_TEST(QueueOrder, FifoOrderWithinALevel) {
   EXPECT_EQ(this->held(0), 0u);
 }
 
+// DEQ_FRAME is DEQ with the priority bits of the returned word cleared: the
+// same queues, order, HELD and free list; reads of the two mix freely.
+TYPED_TEST(QueueOrder, DeqFrameIsADeqThatReturnsTheFrameBits) {
+  const uint32_t last = this->cfg().prios - 1;
+  this->enq(0, task(1, last));
+  this->enq(0, task(2, 1));
+  this->enq(0, task(3, last));
+  this->enq(0, task(0x7FFFFFF, 1));  // every frame bit set
+  EXPECT_EQ(this->deq_frame(0), task(2, 0));
+  EXPECT_EQ(this->held(0), 3u);
+  EXPECT_EQ(this->deq(0), task(0x7FFFFFF, 1));
+  EXPECT_EQ(this->deq_frame(0), task(1, 0));
+  EXPECT_EQ(this->deq(0), task(3, last));
+  EXPECT_EQ(this->deq_frame(0), 0u);
+  EXPECT_EQ(this->held(0), 0u);
+  EXPECT_EQ(this->free_entries(), this->cfg().entries);
+}
+
 TYPED_TEST(QueueOrder, MostUrgentLevelFirstAcrossEveryLevel) {
   const uint32_t n = this->cfg().prios;
   // Two rounds over all levels, least urgent first, so arrival order and

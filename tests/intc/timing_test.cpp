@@ -56,7 +56,7 @@ TYPED_TEST(Timing, BackToBackOperationsOnePerCycleSeeEachOther) {
       {true, this->enq_addr(0), a, 0},  {true, this->enq_addr(0), b, 0},
       {true, this->enq_addr(0), c, 0},  {false, this->deq_addr(0), 0, b},
       {false, this->deq_addr(0), 0, a}, {true, this->enq_addr(0), e, 0},
-      {false, this->deq_addr(0), 0, e}, {false, this->deq_addr(0), 0, c},
+      {false, this->deq_addr(0), 0, e}, {false, this->page(0) + pr::kDeqFrame, 0, c & ~31u},
       {false, this->deq_addr(0), 0, 0}, {false, this->page(0) + pr::kHeld, 0, 0},
       {true, this->enq_addr(0), a, 0},  {false, k::kFree, 0, this->cfg().entries - 1},
       {false, this->deq_addr(0), 0, a}, {false, k::kFree, 0, this->cfg().entries},

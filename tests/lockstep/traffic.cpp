@@ -53,8 +53,8 @@ BusRequest Traffic::next_request() {
     r.we = true;
     r.addr = process_page_addr(p, pr::kEnq);
     r.wdata = task_word();
-  } else if (kind < 400) {                              // DEQ
-    r.addr = process_page_addr(p, pr::kDeq);
+  } else if (kind < 400) {                              // DEQ, DEQ_FRAME
+    r.addr = process_page_addr(p, chance(50) ? pr::kDeq : pr::kDeqFrame);
   } else if (kind < 510) {                              // WAIT
     r.we = true;
     r.addr = process_page_addr(p, pr::wait(any_source()));
@@ -173,7 +173,10 @@ BusRequest Traffic::next_request() {
     r.wdata = static_cast<uint32_t>(rng_());
     switch (pick(5)) {
       case 0: r.addr = process_page_addr(p, pr::kEnq) + 1 + pick(3); break;  // misaligned
-      case 1: r.addr = process_page_addr(p, pr::kDeq); r.be = 1u << pick(4); break;
+      case 1:  // DEQ / DEQ_FRAME: a sub-word access, or a whole-word store (ro)
+        r.addr = process_page_addr(p, chance(50) ? pr::kDeq : pr::kDeqFrame);
+        if (!r.we || chance(50)) r.be = 1u << pick(4);
+        break;
       case 2: r.addr = (pick(16) << 12) | (pick(1024) << 2); break;  // anywhere
       case 3: r.addr = chance(50) ? k::kErrProcs + 4 * (1 + pick(4))   // gaps in the kernel page
                               : 0x600 + 4 * pick(256);

@@ -397,10 +397,14 @@ class Bench : public sc_core::sc_module {
     expect_eq(rd(k::kFree), cfg_.num_entries - 6, "FREE");
     expect_eq(rd(k::kBest), k::kBestValidMask | (0u << 8) | 0u, "BEST");
     expect((out(cycle()).work & 1u) != 0, "work_o[0]: HART_PROC[0]=0 has a ready task");
+    bool frame = false;  // every other one through DEQ_FRAME: the same dequeue, frame bits only
     for (uint32_t w : {e, b, d, a, c, f}) {
-      expect_eq(rd(pp(0, pr::kDeq), 0), w, "DEQ order");
+      if (frame) expect_eq(rd(pp(0, pr::kDeqFrame), 0), w & ~31u, "DEQ_FRAME order");
+      else expect_eq(rd(pp(0, pr::kDeq), 0), w, "DEQ order");
       expect_eq(model_.run_prio(0), w & 31u, "RUN_PRIO after DEQ by hart 0");
+      frame = !frame;
     }
+    expect_eq(rd(pp(0, pr::kDeqFrame)), 0, "DEQ_FRAME of an empty process");
     expect_eq(rd(pp(0, pr::kDeq)), 0, "DEQ of an empty process");
     expect_eq(rd(k::run_prio(0)), np, "RUN_PRIO idle after an empty DEQ");
     expect_eq(rd(k::kFree), cfg_.num_entries, "FREE after draining");
@@ -581,7 +585,7 @@ class Bench : public sc_core::sc_module {
     // BAD_OFF.
     expect_error("read of ENQ (wo)", rd_req(pp(0, pr::kEnq)), er::kBadOff);
     expect_error("write of DEQ (ro)", wr_req(pp(0, pr::kDeq), 0), er::kBadOff);
-    expect_error("undefined process offset", rd_req(pp(0, 0x014)), er::kBadOff);
+    expect_error("undefined process offset", rd_req(pp(0, 0x018)), er::kBadOff);
     expect_error("process offset 0x800", wr_req(pp(0, 0x800), 0), er::kBadOff);
     expect_error("write of ID", wr_req(k::kId, 0), er::kBadOff);
     expect_error("read of FIRE", rd_req(k::fire(0)), er::kBadOff);

@@ -106,10 +106,10 @@ uint32_t run_loop(uint32_t hart) {
       continue;
     }
 #endif
-    const uint32_t w = bsp::mmio::read32(hw::current_page() + ats_intc::process::kDeq);
-    if (w != 0) {
+    const uint32_t f = bsp::mmio::read32(hw::current_page() + ats_intc::process::kDeqFrame);
+    if (f != 0) {  // the frame address (DEQ_FRAME clears the priority bits)
       ++resumed;
-      std::coroutine_handle<>::from_address(frame_of_word(w)).resume();
+      std::coroutine_handle<>::from_address(reinterpret_cast<void*>(f)).resume();
       continue;
     }
     if (live_tasks() == 0) break;

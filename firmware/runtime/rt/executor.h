@@ -92,8 +92,9 @@ inline std::coroutine_handle<> next_ready() {
   // back to the executor loop, which switches to it.
   if ((bsp::irq::pending() & bsp::irq::kPreempt) != 0) return std::noop_coroutine();
 #endif
-  const uint32_t w = bsp::mmio::read32(hw::current_page() + ats_intc::process::kDeq);
-  if (w != 0) return std::coroutine_handle<>::from_address(frame_of_word(w));
+  // DEQ_FRAME: the dequeued word without its priority bits, i.e. the frame.
+  const uint32_t f = bsp::mmio::read32(hw::current_page() + ats_intc::process::kDeqFrame);
+  if (f != 0) return std::coroutine_handle<>::from_address(reinterpret_cast<void*>(f));
   return std::noop_coroutine();
 }
 // yield: ENQ the current task, DEQ the next (maybe the same one).

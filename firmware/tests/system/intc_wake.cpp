@@ -82,12 +82,17 @@ void step_ready_queues() {
   CHECK(mip_becomes(bsp::irq::kWork, true), "work line low with 6 ready tasks");
   CHECK(kP0.held() == 6, "HELD %lu", kP0.held());
   const uint32_t expect[][2] = {{3, 0}, {1, 1}, {4, 1}, {0, 3}, {2, 3}, {5, last}};
+  bool frame = false;  // every other one through DEQ_FRAME: the word without its priority
   for (const auto& e : expect) {
-    const uint32_t w = kP0.deq();
-    CHECK(w == word(e[0], e[1]), "DEQ 0x%08lx, expected task %lu prio %lu", w, e[0], e[1]);
+    const uint32_t w = frame ? kP0.deq_frame() : kP0.deq();
+    const uint32_t want = frame ? word(e[0], 0) : word(e[0], e[1]);
+    CHECK(w == want, "%s 0x%08lx, expected task %lu prio %lu", frame ? "DEQ_FRAME" : "DEQ", w,
+          e[0], e[1]);
     CHECK(in::run_prio(0) == e[1], "RUN_PRIO %lu after DEQ of prio %lu", in::run_prio(0), e[1]);
+    frame = !frame;
   }
   CHECK(kP0.deq() == 0, "queue not empty after 6 DEQs");
+  CHECK(kP0.deq_frame() == 0, "DEQ_FRAME of an empty queue");
   CHECK(in::run_prio(0) == g_prios, "RUN_PRIO %lu after empty DEQ", in::run_prio(0));
   CHECK(mip_becomes(bsp::irq::kWork, false), "work line high after the queue emptied");
 }

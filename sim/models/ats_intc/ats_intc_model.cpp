@@ -56,6 +56,7 @@ enum class PReg : uint8_t {
   kNone,
   kEnq,
   kDeq,
+  kDeqFrame,  // a DEQ that returns the frame bits of the word (DEQ_FRAME)
   kErr,
   kCancelSt,
   kHeld,
@@ -154,6 +155,8 @@ Decoded<PReg> decode_process(uint32_t off) {
       return {PReg::kEnq, Dir::kWo, Idx::kNone, 0};
     case pr::kDeq:
       return {PReg::kDeq, Dir::kRo, Idx::kNone, 0};
+    case pr::kDeqFrame:
+      return {PReg::kDeqFrame, Dir::kRo, Idx::kNone, 0};
     case pr::kErr:
       return {PReg::kErr, Dir::kRw, Idx::kNone, 0};
     case pr::kCancelSt:
@@ -778,8 +781,8 @@ AtsIntcModel::ErrBits AtsIntcModel::process_access(uint32_t p, bool we, uint32_t
     return er::kBadOff;
   }
   // 4. DISABLED
-  const bool queue_op = r == PReg::kEnq || r == PReg::kDeq || r == PReg::kWait ||
-                        r == PReg::kSend || r == PReg::kCancel;
+  const bool queue_op = r == PReg::kEnq || r == PReg::kDeq || r == PReg::kDeqFrame ||
+                        r == PReg::kWait || r == PReg::kSend || r == PReg::kCancel;
   if (queue_op && !enable_[p]) return er::kDisabled;
   // 5. BAD_SRC
   if (d.idx == Idx::kSource && !source_exists(s)) return er::kBadSrc;
@@ -809,7 +812,8 @@ AtsIntcModel::ErrBits AtsIntcModel::process_access(uint32_t p, bool we, uint32_t
       touch(p);
       break;
     }
-    case PReg::kDeq: {  // 4.2
+    case PReg::kDeq:
+    case PReg::kDeqFrame: {  // 4.2
       uint32_t level = 0;
       uint32_t run = cfg_.num_prios;
       if (lowest_ready(p, level)) {
@@ -820,6 +824,7 @@ AtsIntcModel::ErrBits AtsIntcModel::process_access(uint32_t p, bool we, uint32_t
         if (cfg_.counters) ++cnt_deq_;
         touch(p);
         run = static_cast<uint32_t>(rdata & kPrioMask);
+        if (r == PReg::kDeqFrame) rdata = rdata & kFrameMask;
       }
       if (hart < cfg_.num_harts && hart_proc_[hart] == p) run_prio_[hart] = run;
       break;
