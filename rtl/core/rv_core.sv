@@ -180,7 +180,15 @@ module rv_core #(
   // Prediction (rv_bpred below). A JALR is predicted only with immediate 0,
   // so E checks the guess on rs1 (jr_mis) rather than behind the adder.
   assign d_jr_pred = d_ctrl.jalr && d_jr_known && head_instr[31:20] == 12'd0;
-  assign d_target = d_jr_pred ? d_jr_target : head_pc + d_ctrl.imm;
+  // The target adder takes its immediate straight from the instruction bits
+  // (JAL's opcode has bit 2 set, a branch's not), not through the decoder's
+  // immediate multiplexer: d_target matters for JAL, branches and predicted
+  // JALRs only (e_target_q's users check the kind).
+  logic [31:0] d_imm_bj;
+  assign d_imm_bj = head_instr[2] ?
+      {{12{head_instr[31]}}, head_instr[19:12], head_instr[20], head_instr[30:21], 1'b0} :
+      {{20{head_instr[31]}}, head_instr[7], head_instr[30:25], head_instr[11:8], 1'b0};
+  assign d_target = d_jr_pred ? d_jr_target : head_pc + d_imm_bj;
   assign d_pred_taken = (d_ctrl.jal || (d_ctrl.branch && d_br_taken) || d_jr_pred) &&
                         !d_target[1] && !head_err;
   assign pred = head_valid && d_pred_taken && !d_pred_done_q;
@@ -575,7 +583,7 @@ module rv_core #(
   rv_bpred #(.BHT_ENTRIES(BHT_ENTRIES), .JTB_ENTRIES(JTB_ENTRIES)) u_bpred (
     .clk_i,
     .pc_next_i    (head_pc_next),
-    .backward_i   (d_ctrl.imm[31]),
+    .backward_i   (head_instr[31]),  // a branch's immediate sign
     .br_taken_o   (d_br_taken),
     .br_cnt_o     (d_br_cnt),
     .jr_valid_o   (d_jr_known),
