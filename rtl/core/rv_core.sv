@@ -175,19 +175,15 @@ module rv_core #(
   );
 
   // ------------------------------------------------------------------ D
-  rv_decoder u_decoder (.instr_i(head_instr), .ctrl_o(d_ctrl));
+  logic [31:0] d_imm_bj;
+  rv_decoder u_decoder (.instr_i(head_instr), .ctrl_o(d_ctrl), .imm_bj_o(d_imm_bj));
 
   // Prediction (rv_bpred below). A JALR is predicted only with immediate 0,
   // so E checks the guess on rs1 (jr_mis) rather than behind the adder.
   assign d_jr_pred = d_ctrl.jalr && d_jr_known && head_instr[31:20] == 12'd0;
-  // The target adder takes its immediate straight from the instruction bits
-  // (JAL's opcode has bit 2 set, a branch's not), not through the decoder's
-  // immediate multiplexer: d_target matters for JAL, branches and predicted
-  // JALRs only (e_target_q's users check the kind).
-  logic [31:0] d_imm_bj;
-  assign d_imm_bj = head_instr[2] ?
-      {{12{head_instr[31]}}, head_instr[19:12], head_instr[20], head_instr[30:21], 1'b0} :
-      {{20{head_instr[31]}}, head_instr[7], head_instr[30:25], head_instr[11:8], 1'b0};
+  // The target adder takes the J/B immediate picked by an opcode bit, not
+  // the decoder's full immediate multiplexer: d_target matters for JAL,
+  // branches and predicted JALRs only (e_target_q's users check the kind).
   assign d_target = d_jr_pred ? d_jr_target : head_pc + d_imm_bj;
   assign d_pred_taken = (d_ctrl.jal || (d_ctrl.branch && d_br_taken) || d_jr_pred) &&
                         !d_target[1] && !head_err;

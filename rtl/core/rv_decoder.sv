@@ -3,7 +3,11 @@
 // (CSR access, MRET/WFI in U-mode) are made later in E.
 module rv_decoder (
   input  logic [31:0]          instr_i,
-  output rv_core_pkg::ctrl_t   ctrl_o
+  output rv_core_pkg::ctrl_t   ctrl_o,
+  // The J immediate if instr_i[2] (JAL's opcode), else the B immediate: valid
+  // for JAL and branches, straight from the instruction bits (one multiplexer,
+  // no decode), for D's target adder.
+  output logic [31:0]          imm_bj_o
 );
 
   logic [6:0] opcode;
@@ -22,6 +26,7 @@ module rv_decoder (
   assign imm_u  = {instr_i[31:12], 12'b0};
   assign imm_j  = {{11{instr_i[31]}}, instr_i[31], instr_i[19:12], instr_i[20], instr_i[30:21],
                    1'b0};
+  assign imm_bj_o = instr_i[2] ? imm_j : imm_b;
 
   always_comb begin
     ctrl_o = '0;

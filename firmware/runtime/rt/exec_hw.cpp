@@ -106,10 +106,9 @@ uint32_t run_loop(uint32_t hart) {
       continue;
     }
 #endif
-    const uint32_t f = bsp::mmio::read32(hw::current_page() + ats_intc::process::kDeqFrame);
-    if (f != 0) {  // the frame address (DEQ_FRAME clears the priority bits)
+    if (void* f = hw::deq_frame()) {
       ++resumed;
-      std::coroutine_handle<>::from_address(reinterpret_cast<void*>(f)).resume();
+      std::coroutine_handle<>::from_address(f).resume();
       continue;
     }
     if (live_tasks() == 0) break;

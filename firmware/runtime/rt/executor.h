@@ -82,6 +82,12 @@ inline uintptr_t current_page() { return page_of_proc(g_hart_proc[bsp::hart_id()
 inline uintptr_t page_of_word(uint32_t) { return kPage; }
 inline uintptr_t current_page() { return kPage; }
 #endif
+// One load of DEQ_FRAME on the hart's process page: the next ready frame
+// (the task word without its priority bits), nullptr when none is ready.
+inline void* deq_frame() {
+  return reinterpret_cast<void*>(
+      static_cast<uintptr_t>(bsp::mmio::read32(current_page() + ats_intc::process::kDeqFrame)));
+}
 }  // namespace hw
 inline void make_ready(uint32_t word) {
   bsp::mmio::write32(hw::page_of_word(word) + ats_intc::process::kEnq, word);
@@ -92,9 +98,7 @@ inline std::coroutine_handle<> next_ready() {
   // back to the executor loop, which switches to it.
   if ((bsp::irq::pending() & bsp::irq::kPreempt) != 0) return std::noop_coroutine();
 #endif
-  // DEQ_FRAME: the dequeued word without its priority bits, i.e. the frame.
-  const uint32_t f = bsp::mmio::read32(hw::current_page() + ats_intc::process::kDeqFrame);
-  if (f != 0) return std::coroutine_handle<>::from_address(reinterpret_cast<void*>(f));
+  if (void* f = hw::deq_frame()) return std::coroutine_handle<>::from_address(f);
   return std::noop_coroutine();
 }
 // yield: ENQ the current task, DEQ the next (maybe the same one).
