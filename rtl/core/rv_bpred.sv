@@ -48,14 +48,14 @@ module rv_bpred #(
   output logic        jr_valid_o,    // the JALR in D: a target is known
   output logic [31:0] jr_target_o,
 
-  // Update: an executed branch (its pc, counter as read, mispredicted) ...
+  // Update: the pc of the executed instruction, and if it is a branch
+  // (br_upd_i) its counter as read and whether it was mispredicted, or if
+  // it is a JALR (jr_upd_i) its target.
+  input  logic [31:0] upd_pc_i,
   input  logic        br_upd_i,
-  input  logic [31:0] br_pc_i,
   input  logic [1:0]  br_cnt_i,
   input  logic        br_mis_i,
-  // ... and an executed JALR (its pc and target).
   input  logic        jr_upd_i,
-  input  logic [31:0] jr_pc_i,
   input  logic [31:0] jr_target_i
 );
 
@@ -63,7 +63,7 @@ module rv_bpred #(
     assign br_taken_o = backward_i;
     assign br_cnt_o = 2'b00;
     logic unused_br;
-    assign unused_br = ^{clk_i, br_upd_i, br_pc_i, br_cnt_i, br_mis_i};
+    assign unused_br = ^{clk_i, br_upd_i, br_cnt_i, br_mis_i};
   end else begin : g_bht
     localparam int unsigned IW = (BHT_ENTRIES > 1) ? $clog2(BHT_ENTRIES) : 1;
     logic [1:0] bht [BHT_ENTRIES];
@@ -76,7 +76,7 @@ module rv_bpred #(
 
     always_ff @(posedge clk_i) begin
       rd_q <= bht[IW'(pc_next_i[31:2])];
-      if (br_upd_i) bht[IW'(br_pc_i[31:2])] <= cnt_new;
+      if (br_upd_i) bht[IW'(upd_pc_i[31:2])] <= cnt_new;
     end
 
     assign br_taken_o = backward_i ^ rd_q[1];
@@ -89,19 +89,13 @@ module rv_bpred #(
       else if (!disagree && br_cnt_i != 2'b00) cnt_new = br_cnt_i - 2'b01;
     end
 
-    logic unused_bht;
-    assign unused_bht = ^{pc_next_i[1:0], br_pc_i[1:0]};
-    if (32 - 2 > IW) begin : g_unused_hi
-      logic unused_pc_hi;
-      assign unused_pc_hi = ^{pc_next_i[31:2+IW], br_pc_i[31:2+IW]};
-    end
   end
 
   if (JTB_ENTRIES == 0) begin : g_no_jtb
     assign jr_valid_o = 1'b0;
     assign jr_target_o = 32'd0;
     logic unused_jr;
-    assign unused_jr = ^{jr_upd_i, jr_pc_i, jr_target_i};
+    assign unused_jr = ^{jr_upd_i, jr_target_i};
   end else begin : g_jtb
     localparam int unsigned JW = (JTB_ENTRIES > 1) ? $clog2(JTB_ENTRIES) : 1;
     logic [31:0] jtb [JTB_ENTRIES];  // {valid, 1'b0, target[31:2]}
@@ -115,27 +109,18 @@ module rv_bpred #(
       rd_q <= jtb[JW'(pc_next_i[31:2])];
       // A misaligned target traps and is not written (the core updates only
       // for a JALR that jumped).
-      if (jr_upd_i) jtb[JW'(jr_pc_i[31:2])] <= {2'b10, jr_target_i[31:2]};
+      if (jr_upd_i) jtb[JW'(upd_pc_i[31:2])] <= {2'b10, jr_target_i[31:2]};
     end
 
     assign jr_valid_o = rd_q[31];
     assign jr_target_o = {rd_q[29:0], 2'b00};
 
     logic unused_jtb;
-    assign unused_jtb = ^{jr_pc_i[1:0], jr_target_i[1:0], rd_q[30]};
-    if (32 - 2 > JW) begin : g_unused_hi
-      logic unused_pc_hi;
-      assign unused_pc_hi = ^{pc_next_i[31:2+JW], jr_pc_i[31:2+JW]};
-    end
-    if (BHT_ENTRIES == 0) begin : g_unused_lo
-      logic unused_pc_lo;
-      assign unused_pc_lo = ^pc_next_i[1:0];
-    end
+    assign unused_jtb = ^{jr_target_i[1:0], rd_q[30]};
   end
 
-  if (BHT_ENTRIES == 0 && JTB_ENTRIES == 0) begin : g_unused_all
-    logic unused_pc;
-    assign unused_pc = ^pc_next_i;
-  end
+  // The tables use pc[IW+1:2] / pc[JW+1:2] of both pcs, at most 2 + 9 bits.
+  logic unused_pc;
+  assign unused_pc = ^{pc_next_i, upd_pc_i};
 
 endmodule

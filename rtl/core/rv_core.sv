@@ -584,12 +584,11 @@ module rv_core #(
     .br_cnt_o     (d_br_cnt),
     .jr_valid_o   (d_jr_known),
     .jr_target_o  (d_jr_target),
+    .upd_pc_i     (m_pc_q),
     .br_upd_i     (e_redir_br_q),
-    .br_pc_i      (m_pc_q),
     .br_cnt_i     (bp_cnt_q),
     .br_mis_i     (br_mis_q),
     .jr_upd_i     (e_redir_jr_q),
-    .jr_pc_i      (m_pc_q),
     .jr_target_i  (m_addr_q)
   );
 
