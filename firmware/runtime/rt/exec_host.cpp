@@ -104,6 +104,7 @@ void run_secondary() {
 namespace host {
 
 void reset() {
+  detail::g_cancel_window_hook = nullptr;
   g_num_prios = kDefaultPrios;
   g_mtime = 0;
   frame_pool().init(arena(), kArenaBytes);

@@ -54,3 +54,10 @@ void set_timer_deadline(uint64_t t);
 SoftQueue& queue();
 
 }  // namespace rt::host
+
+namespace rt::detail {
+// Called by rt::cancel() between its check that the recorded wait is the
+// task's own and the removal of that wait: a test runs there what another
+// hart could run in that window (nullptr: nothing). reset() clears it.
+extern void (*g_cancel_window_hook)();
+}  // namespace rt::detail

@@ -7,6 +7,10 @@
 #include "rt/task.h"
 #include "rt/timer.h"
 
+#if defined(RT_HOST)
+#include "rt/host.h"
+#endif
+
 namespace rt {
 
 namespace detail {
@@ -68,6 +72,10 @@ std::coroutine_handle<> JoinAwaiter::await_suspend(std::coroutine_handle<> h) no
   return next_ready();  // the finishing task makes us ready
 }
 
+#if defined(RT_HOST)
+void (*detail::g_cancel_window_hook)() = nullptr;
+#endif
+
 Status cancel(TaskRef ref) {
   if (!ref.alive()) return Status::kNotFound;
   Tcb* t = ref.tcb;
@@ -79,9 +87,25 @@ Status cancel(TaskRef ref) {
   // that frame may be gone and its block reused by another task waiting with
   // the same word: only a frame of this task is ours to take off a queue.
   const bool ours = word != 0 && tcb_of_word(word)->root == t;
+#if defined(RT_HOST)
+  if (detail::g_cancel_window_hook != nullptr) detail::g_cancel_window_hook();
+#endif
+  // Between that check and the removal another hart may run the wait to its
+  // end, free the frame and hand its block to a task that waits with the same
+  // word: the removals below make sure the entry they take is still ours.
   bool taken = false;  // we removed it from a queue: nobody else will resume it
-  if (ours && src < kMaxSources) taken = cancel_wait(src, word);
-  else if (ours && src == kSleeping) taken = timer::remove(tcb_of_word(word));
+  if (ours && src < kMaxSources) {
+    taken = cancel_wait(src, word);
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    if (taken && tcb_of_word(word)->root != t) {
+      // It was the other task's entry: it waits again (at the end of the
+      // queue; an event that came meanwhile is pending and wakes it at once).
+      wait_source(src, word);
+      taken = false;
+    }
+  } else if (ours && src == kSleeping) {
+    taken = timer::remove(tcb_of_word(word), t);
+  }
   if (taken) detail::end_root(t, Status::kCancelled);
   return Status::kOk;
 }

@@ -93,10 +93,11 @@ void add(Tcb* t, uint32_t ticks) {
   if (g_head == t) arm(now);
 }
 
-bool remove(Tcb* t) {
+bool remove(Tcb* t, const Tcb* root) {
   CriticalSection cs(g_lock);
   for (Tcb** p = &g_head; *p != nullptr; p = &(*p)->next) {
     if (*p != t) continue;
+    if (t->root != root) return false;  // the block now sleeps for another task
     *p = t->next;
     t->next = nullptr;
     --g_count;

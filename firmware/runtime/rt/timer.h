@@ -23,8 +23,10 @@ uint32_t ticks_for(uint32_t cycles);
 
 // `t` (the frame that sleeps) becomes ready after `ticks` ticks.
 void add(Tcb* t, uint32_t ticks);
-// Takes `t` off the list (cancellation); false when it is not there.
-bool remove(Tcb* t);
+// Takes `t` off the list (cancellation) if it sleeps for the task `root`;
+// false when it is not there, or when its block now belongs to another task
+// (checked under the list's lock, so a sleep of that task is never taken).
+bool remove(Tcb* t, const Tcb* root);
 // Makes every expired sleeper ready and programs the timer for the next one.
 void service();
 // Poll executor: service() when the first deadline has passed. True if it did.

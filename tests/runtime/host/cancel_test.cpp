@@ -326,5 +326,94 @@ TEST_F(RtTest, CancelAfterAnInlineChildsSleepLeavesTheSleeperThatReusedItsFrame)
   EXPECT_EQ(in_use(), 0u);
 }
 
+// ---------------------------------------------------------------- the race
+//
+// The same reuse, but inside cancel(): after it has found the recorded wait
+// to be its task's own and before it removes it, another hart runs that wait
+// to its end (the event comes, the child ends, the task goes on, spawns b into
+// the child's block with the same word, b waits, the task ends at its next
+// suspension because it is cancelled). rt::detail::g_cancel_window_hook runs
+// that sequence in the window. cancel() must leave b's entry (or sleep) in
+// place and must not end the task again.
+
+struct RaceScene {
+  Log log;
+  int destroyed = 0;
+  rt::TaskRef a, b;
+  uint32_t source = 0;
+  uint32_t recorded_word = 0;  // a's wait record when cancel() read it
+  bool reused = false;         // b waits with that word (the precondition)
+};
+RaceScene* g_race = nullptr;
+
+rt::Task<void> race_a(RaceScene* s) {
+  Probe probe(&s->destroyed);
+  s->log.add("a1");
+  if (s->source == rt::kSleeping)
+    co_await sleep_child(10);
+  else
+    co_await wait_child(s->source);
+  s->log.add("a2");
+  if (s->source == rt::kSleeping)
+    rt::spawn(sleep_child(1000), 1, rt::TaskType::kNormal, &s->b);
+  else
+    rt::spawn(wait_child(s->source), 1, rt::TaskType::kNormal, &s->b);
+  co_await rt::yield_now();  // cancelled meanwhile: a ends here
+  s->log.add("a3");
+}
+
+void other_hart_in_the_window() {
+  RaceScene* s = g_race;
+  s->log.add("window");
+  if (s->source == rt::kSleeping)
+    rt::host::advance(10);
+  else
+    rt::host::fire(s->source);
+  rt::run();  // the child ends, a spawns b and ends, b waits
+  s->reused = s->b.tcb != nullptr && s->b.tcb->word == s->recorded_word;
+}
+
+void run_race(RaceScene& s) {
+  g_race = &s;
+  ASSERT_EQ(rt::spawn(race_a(&s), 1, rt::TaskType::kNormal, &s.a), rt::Status::kOk);
+  rt::run();  // a waits in its child
+  s.recorded_word = s.a.tcb->wait_word;
+  rt::detail::g_cancel_window_hook = other_hart_in_the_window;
+  EXPECT_EQ(rt::cancel(s.a), rt::Status::kOk);
+  rt::detail::g_cancel_window_hook = nullptr;
+  ASSERT_TRUE(s.reused) << "b did not take the child's block with the same word";
+  EXPECT_EQ(s.log.str(), "a1 window a2");
+  EXPECT_EQ(s.destroyed, 1);  // a ended once, at its yield
+  EXPECT_FALSE(s.a.alive());
+  EXPECT_TRUE(s.b.alive());
+  EXPECT_EQ(rt::live_tasks(), 1u);
+}
+
+TEST_F(RtTest, CancelRacingTheReuseOfAWaitingChildsBlockGivesTheEntryBack) {
+  RaceScene s;
+  s.source = 14;
+  run_race(s);
+  // b's entry is back in the wait queue: the next event is b's.
+  EXPECT_TRUE(rt::host::queue().has_waiters(14));
+  EXPECT_EQ(rt::host::queue().held(), 1u);  // b's entry, nothing else
+  EXPECT_EQ(rt::host::fire(14), 1u);
+  rt::run();
+  EXPECT_FALSE(s.b.alive());
+  EXPECT_EQ(rt::live_tasks(), 0u);
+  EXPECT_EQ(in_use(), 0u);
+}
+
+TEST_F(RtTest, CancelRacingTheReuseOfASleepingChildsBlockLeavesTheSleeper) {
+  RaceScene s;
+  s.source = rt::kSleeping;
+  run_race(s);
+  EXPECT_EQ(rt::timer::sleepers(), 1u);
+  rt::host::advance(1000);
+  rt::run();
+  EXPECT_FALSE(s.b.alive());
+  EXPECT_EQ(rt::live_tasks(), 0u);
+  EXPECT_EQ(in_use(), 0u);
+}
+
 }  // namespace
 }  // namespace rt_test
