@@ -242,6 +242,14 @@ TEST_F(RtTest, CancelledTaskEndsAtAJoinAsAtAnyOtherSuspension) {
 rt::Task<void> wait_child(uint32_t source) { co_await rt::wait_event(source); }
 rt::Task<void> sleep_child(uint32_t cycles) { co_await rt::sleep(cycles); }
 
+// b, made ready by the test, runs to its end and leaves nothing behind.
+void runs_to_its_end_freeing_everything(const rt::TaskRef& b) {
+  rt::run();
+  EXPECT_FALSE(b.alive());
+  EXPECT_EQ(rt::live_tasks(), 0u);
+  EXPECT_EQ(rt::frame_pool().stats().in_use_bytes, 0u);
+}
+
 struct StaleScene {
   Log log;
   int destroyed = 0;
@@ -299,10 +307,7 @@ TEST_F(RtTest, CancelAfterAnInlineChildsWaitLeavesTheTaskThatReusedItsFrame) {
   EXPECT_TRUE(rt::host::queue().has_waiters(kSrc));
   EXPECT_EQ(rt::live_tasks(), 1u);
   rt::host::fire(kSrc);  // b still gets its event
-  rt::run();
-  EXPECT_FALSE(s.b.alive());
-  EXPECT_EQ(rt::live_tasks(), 0u);
-  EXPECT_EQ(in_use(), 0u);
+  runs_to_its_end_freeing_everything(s.b);
 }
 
 TEST_F(RtTest, CancelAfterAnInlineChildsSleepLeavesTheSleeperThatReusedItsFrame) {
@@ -320,10 +325,7 @@ TEST_F(RtTest, CancelAfterAnInlineChildsSleepLeavesTheSleeperThatReusedItsFrame)
   EXPECT_TRUE(s.b.alive());
   EXPECT_EQ(rt::timer::sleepers(), 1u);
   rt::host::advance(1000);
-  rt::run();
-  EXPECT_FALSE(s.b.alive());
-  EXPECT_EQ(rt::live_tasks(), 0u);
-  EXPECT_EQ(in_use(), 0u);
+  runs_to_its_end_freeing_everything(s.b);
 }
 
 // ---------------------------------------------------------------- the race
@@ -397,10 +399,7 @@ TEST_F(RtTest, CancelRacingTheReuseOfAWaitingChildsBlockGivesTheEntryBack) {
   EXPECT_TRUE(rt::host::queue().has_waiters(14));
   EXPECT_EQ(rt::host::queue().held(), 1u);  // b's entry, nothing else
   EXPECT_EQ(rt::host::fire(14), 1u);
-  rt::run();
-  EXPECT_FALSE(s.b.alive());
-  EXPECT_EQ(rt::live_tasks(), 0u);
-  EXPECT_EQ(in_use(), 0u);
+  runs_to_its_end_freeing_everything(s.b);
 }
 
 TEST_F(RtTest, CancelRacingTheReuseOfASleepingChildsBlockLeavesTheSleeper) {
@@ -409,10 +408,7 @@ TEST_F(RtTest, CancelRacingTheReuseOfASleepingChildsBlockLeavesTheSleeper) {
   run_race(s);
   EXPECT_EQ(rt::timer::sleepers(), 1u);
   rt::host::advance(1000);
-  rt::run();
-  EXPECT_FALSE(s.b.alive());
-  EXPECT_EQ(rt::live_tasks(), 0u);
-  EXPECT_EQ(in_use(), 0u);
+  runs_to_its_end_freeing_everything(s.b);
 }
 
 }  // namespace
