@@ -198,11 +198,14 @@ module soc_xbar #(
   // ---------------------------------------------------------------------------
   logic [NT-1:0] t_rvalid, t_pop;
 
+  // Whole-vector operations where the targets do not differ: a simulator
+  // then computes them in one step, not one bit at a time.
+  logic [NT-1:0] t_nz;  // requests in flight
+
   always_comb begin : p_pop
-    for (int t = 0; t < NT; t++) begin
-      t_rvalid[t] = (t < NS) ? slv_rvalid_i[t] : err_rvalid_q;
-      t_pop[t]    = t_rvalid[t] && (fcnt_q[t*CW +: CW] != '0);
-    end
+    for (int t = 0; t < NT; t++) t_nz[t] = fcnt_q[t*CW +: CW] != '0;
+    t_rvalid = {err_rvalid_q, slv_rvalid_i};
+    t_pop    = t_rvalid & t_nz;
   end
 
   // AND-OR: at most one target answers a given master in a cycle (ordering).
@@ -286,10 +289,10 @@ module soc_xbar #(
       end
       t_win[t*MW +: MW] = w;
       t_fifo_ok[t]      = fcnt_q[t*CW +: CW] != CW'(DEPTH) || t_pop[t];
-      t_req[t]          = t_any[t] && t_fifo_ok[t];
-      t_gnt[t]          = (t < NS) ? slv_gnt_i[t] : 1'b1;
-      t_acc[t]          = t_req[t] && t_gnt[t];
     end
+    t_req = t_any & t_fifo_ok;
+    t_gnt = {1'b1, slv_gnt_i};  // the error slave always grants
+    t_acc = t_req & t_gnt;
   end
 
   always_comb begin
