@@ -200,10 +200,13 @@ module soc_xbar #(
 
   // Whole-vector operations where the targets do not differ: a simulator
   // then computes them in one step, not one bit at a time.
-  logic [NT-1:0] t_nz;  // requests in flight
+  logic [NT-1:0] t_nz, t_full;  // requests in flight; as many as the FIFO holds
 
   always_comb begin : p_pop
-    for (int t = 0; t < NT; t++) t_nz[t] = fcnt_q[t*CW +: CW] != '0;
+    for (int t = 0; t < NT; t++) begin
+      t_nz[t]   = fcnt_q[t*CW +: CW] != '0;
+      t_full[t] = fcnt_q[t*CW +: CW] == CW'(DEPTH);
+    end
     t_rvalid = {err_rvalid_q, slv_rvalid_i};
     t_pop    = t_rvalid & t_nz;
   end
@@ -288,11 +291,11 @@ module soc_xbar #(
         end
       end
       t_win[t*MW +: MW] = w;
-      t_fifo_ok[t]      = fcnt_q[t*CW +: CW] != CW'(DEPTH) || t_pop[t];
     end
-    t_req = t_any & t_fifo_ok;
-    t_gnt = {1'b1, slv_gnt_i};  // the error slave always grants
-    t_acc = t_req & t_gnt;
+    t_fifo_ok = ~t_full | t_pop;
+    t_req     = t_any & t_fifo_ok;
+    t_gnt     = {1'b1, slv_gnt_i};  // the error slave always grants
+    t_acc     = t_req & t_gnt;
   end
 
   always_comb begin

@@ -239,8 +239,19 @@ TEST_F(RtTest, CancelledTaskEndsAtAJoinAsAtAnyOtherSuspension) {
 // Cancelling the first task must not take the other task's entry (nor destroy
 // the first task, which is ready, as if it had been waiting).
 
-rt::Task<void> wait_child(uint32_t source) { co_await rt::wait_event(source); }
-rt::Task<void> sleep_child(uint32_t cycles) { co_await rt::sleep(cycles); }
+// The inline child (and b, the same coroutine, so b takes the child's freed
+// block): waits on `source`, or sleeps `cycles` when source is kSleeping.
+rt::Task<void> wait_or_sleep(uint32_t source, uint32_t cycles) {
+  if (source == rt::kSleeping)
+    co_await rt::sleep(cycles);
+  else
+    co_await rt::wait_event(source);
+}
+
+// b at prio 1, as the child ran: the same task word as the child's.
+void spawn_b_like_the_child(uint32_t source, rt::TaskRef* b) {
+  rt::spawn(wait_or_sleep(source, 1000), 1, rt::TaskType::kNormal, b);
+}
 
 // b, made ready by the test, runs to its end and leaves nothing behind.
 void runs_to_its_end_freeing_everything(const rt::TaskRef& b) {
@@ -250,10 +261,13 @@ void runs_to_its_end_freeing_everything(const rt::TaskRef& b) {
   EXPECT_EQ(rt::frame_pool().stats().in_use_bytes, 0u);
 }
 
-struct StaleScene {
+struct ReuseScene {
   Log log;
   int destroyed = 0;
   rt::TaskRef a, b;
+};
+
+struct StaleScene : ReuseScene {
   rt::Status cancel_status = rt::Status::kHwError;
   bool b_waits_after_cancel = false;
   bool a_alive_after_cancel = false;
@@ -268,20 +282,13 @@ rt::Task<void> stale_canceller(StaleScene* s, uint32_t source) {
   co_return;
 }
 
-// a (prio 1): waits through an inline child, then spawns b (same coroutine
-// as the child, so b takes the child's freed block, and b runs at prio 1 as
-// the child did: the same task word) and the canceller d, then yields twice.
+// a (prio 1): waits through an inline child, then spawns b (which takes the
+// child's block with the same word) and the canceller d, then yields twice.
 rt::Task<void> stale_a(StaleScene* s, uint32_t source) {
   Probe probe(&s->destroyed);
   s->log.add("a1");
-  if (source == rt::kSleeping)
-    co_await sleep_child(10);
-  else
-    co_await wait_child(source);
-  if (source == rt::kSleeping)
-    rt::spawn(sleep_child(1000), 1, rt::TaskType::kNormal, &s->b);
-  else
-    rt::spawn(wait_child(source), 1, rt::TaskType::kNormal, &s->b);
+  co_await wait_or_sleep(source, 10);
+  spawn_b_like_the_child(source, &s->b);
   rt::spawn(stale_canceller(s, source), 1);
   s->log.add("a2");
   co_await rt::yield_now();  // b waits, d cancels a while a is ready
@@ -338,10 +345,7 @@ TEST_F(RtTest, CancelAfterAnInlineChildsSleepLeavesTheSleeperThatReusedItsFrame)
 // that sequence in the window. cancel() must leave b's entry (or sleep) in
 // place and must not end the task again.
 
-struct RaceScene {
-  Log log;
-  int destroyed = 0;
-  rt::TaskRef a, b;
+struct RaceScene : ReuseScene {
   uint32_t source = 0;
   uint32_t recorded_word = 0;  // a's wait record when cancel() read it
   bool reused = false;         // b waits with that word (the precondition)
@@ -351,15 +355,9 @@ RaceScene* g_race = nullptr;
 rt::Task<void> race_a(RaceScene* s) {
   Probe probe(&s->destroyed);
   s->log.add("a1");
-  if (s->source == rt::kSleeping)
-    co_await sleep_child(10);
-  else
-    co_await wait_child(s->source);
+  co_await wait_or_sleep(s->source, 10);
   s->log.add("a2");
-  if (s->source == rt::kSleeping)
-    rt::spawn(sleep_child(1000), 1, rt::TaskType::kNormal, &s->b);
-  else
-    rt::spawn(wait_child(s->source), 1, rt::TaskType::kNormal, &s->b);
+  spawn_b_like_the_child(s->source, &s->b);
   co_await rt::yield_now();  // cancelled meanwhile: a ends here
   s->log.add("a3");
 }
